@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The target graph is the architecture: Core is pure, the service layer is the only door the
+// interface uses, each backend sits behind Core's `FlowBackend`, and the executable only wires.
+let package = Package(
+    name: "FlowDash",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "flowdash", targets: ["flowdash"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .target(name: "FlowDashCore"),
+        .target(
+            name: "FlowDashService",
+            dependencies: ["FlowDashCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "FlowDashEmbedded",
+            dependencies: [
+                "FlowDashCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "FlowDashDemoAPI",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .executableTarget(
+            name: "flowdash",
+            dependencies: [
+                "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "flowdash-bench",
+            dependencies: ["FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI"],
+            path: "Benchmarks/FlowDashBench"
+        ),
+        .testTarget(name: "FlowDashCoreTests", dependencies: ["FlowDashCore"]),
+        .testTarget(
+            name: "FlowDashServiceTests",
+            dependencies: ["FlowDashCore", "FlowDashService"]
+        ),
+        .testTarget(
+            name: "FlowDashEmbeddedTests",
+            dependencies: ["FlowDashCore", "FlowDashEmbedded", "FlowDashDemoAPI",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "FlowDashDemoAPITests", dependencies: ["FlowDashDemoAPI"]),
+        .testTarget(name: "FlowDashCLITests", dependencies: ["flowdash", "FlowDashDemoAPI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

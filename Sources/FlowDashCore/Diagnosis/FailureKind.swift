@@ -1,0 +1,19 @@
+/// The four ways a step fails, each with its own fix. Raw values are documented JSON.
+public enum FailureKind: String, Sendable, Codable, CaseIterable {
+    /// 401/403, "Unauthorized": re-verify the connection, then resubmit.
+    case authentication
+    /// 400/404, "Bad Request"/"Not Found": edit the flow definition, then resubmit.
+    case configuration
+    /// 5xx, 408, 429, timeouts, refused or reset connections: resubmit.
+    case transient
+    /// Anything else: look for help.
+    case other
+}
+
+/// One step of a fix, in the order the operator takes them.
+public enum FixAction: Hashable, Sendable, Codable {
+    case verifyConnection(String)
+    case editDefinition(flow: String)
+    case resubmit
+    case getHelp
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+@main
+struct FlowDashCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "flowdash")
+    func run() async throws {}
+}
