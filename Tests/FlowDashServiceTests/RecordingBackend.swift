@@ -1,0 +1,45 @@
+import FlowDashCore
+import Foundation
+
+/// An in-memory backend that records what the service asked of it. It stands in for an engine
+/// only where the service's own rules are under test; engines are tested for real elsewhere.
+actor RecordingBackend: FlowBackend {
+    nonisolated let kind = "recording"
+    private(set) var runs: [RunID: RunDetail] = [:]
+    private(set) var started: [(flow: String, inputs: TriggerInputs, from: RunID?)] = []
+    private(set) var verifyCalls = 0
+
+    init(runs: [RunDetail]) {
+        self.runs = Dictionary(uniqueKeysWithValues: runs.map { ($0.summary.id, $0) })
+    }
+
+    func activity(_ query: ActivityQuery) async throws -> [RunSummary] {
+        runs.values.map(\.summary).filter { !query.failedOnly || $0.status == .failed }
+            .sorted { $0.id > $1.id }.prefix(query.limit).map { $0 }
+    }
+
+    func run(_ id: RunID) async throws -> RunDetail {
+        guard let detail = runs[id] else { throw BackendError.runNotFound(id) }
+        return detail
+    }
+
+    func flows() async throws -> [FlowSummary] { [] }
+    func connections() async throws -> [ConnectionInfo] { [] }
+
+    func verifyConnection(_ name: String, secret: Secret) async throws -> VerificationOutcome {
+        verifyCalls += 1
+        return .verified
+    }
+
+    func startRun(flow: String, inputs: TriggerInputs, resubmittedFrom: RunID?) async throws -> RunID {
+        started.append((flow, inputs, resubmittedFrom))
+        let id = RunID(String(100 + started.count))
+        let summary = RunSummary(id: id, flow: flow, status: .running, startedAt: Date(), inputs: inputs,
+                                 resubmittedFrom: resubmittedFrom)
+        runs[id] = RunDetail(summary: summary, steps: [])
+        return id
+    }
+
+    func definition(of flow: String) async throws -> DefinitionSource { DefinitionSource(flow: flow, path: nil) }
+    func validateDefinition(of flow: String) async throws -> [DefinitionProblem] { [] }
+}
