@@ -1,0 +1,44 @@
+import ArgumentParser
+import FlowDashEmbedded
+import FlowDashService
+import Foundation
+import Logging
+
+/// `--workspace DIR`, shared by every command; falls back to $FLOWDASH_WORKSPACE, then to
+/// the XDG data directory.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace folder (default: $FLOWDASH_WORKSPACE, else $XDG_DATA_HOME/flowdash/workspace).", valueName: "dir"))
+    var workspace: String?
+
+    var root: URL {
+        if let workspace { return URL(fileURLWithPath: workspace, isDirectory: true).standardizedFileURL }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["FLOWDASH_WORKSPACE"], !fromEnvironment.isEmpty {
+            return URL(fileURLWithPath: fromEnvironment, isDirectory: true).standardizedFileURL
+        }
+        let directories = XDGDirectories()
+        return directories.flowdash(directories.dataHome).appendingPathComponent("workspace", isDirectory: true)
+    }
+
+    /// The service over the embedded engine of this workspace.
+    /// - Parameter detachRuns: runs outlive this process (a worker executes them) instead of running in it.
+    func makeService(detachRuns: Bool = false) throws -> FlowService {
+        _ = LoggingSetup.bootstrapped
+        let root = self.root
+        let launcher: RunLauncher = detachRuns ? .detached(
+            executable: Self.currentExecutable,
+            arguments: { id in ["_execute", id.rawValue, "--workspace", root.path] }
+        ) : .inProcess
+        let backend = try EmbeddedBackend(workspace: root, launcher: launcher, logger: Logger(label: "flowdash.embedded"))
+        return FlowService(backend: backend, logger: Logger(label: "flowdash.service"))
+    }
+
+    private static var currentExecutable: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    }
+}
+
+/// `--json` for machine-readable output.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print stable JSON (see docs/JSON.md) instead of text.")
+    var json = false
+}
