@@ -45,7 +45,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "flowdash-bench",
-            dependencies: ["FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI"],
+            dependencies: [
+                "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/FlowDashBench"
         ),
         .testTarget(name: "FlowDashCoreTests", dependencies: ["FlowDashCore"]),

@@ -19,7 +19,6 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         _ = LoggingSetup.bootstrapped
-        setvbuf(stdout, nil, _IOLBF, 0)
         let root = try DemoFolder.resolve(explicit: workspace)
         let server = DemoAPIServer(port: port)
         _ = try await server.start()
@@ -33,24 +32,24 @@ struct DemoCommand: AsyncParsableCommand {
             try backend.storeSecret(Secret(secret), for: connection)
         }
         let service = FlowService(backend: backend, logger: Logger(label: "flowdash.service"))
-        print("Workspace: \(root.path)")
-        print("Demo API: \(baseURL)")
+        say("Workspace: \(root.path)")
+        say("Demo API: \(baseURL)")
         for seed in DemoWorkspace.seeds {
             let id = try await service.startRun(flow: seed.flow, inputs: TriggerInputs(seed.inputs))
             let run = try await service.waitForRun(id, timeout: .seconds(60))
             let failure = run.failure.map { " (\($0.kind.rawValue) \($0.code))" } ?? ""
-            print("  run \(id): \(seed.flow) \(run.status.rawValue)\(failure)")
+            say("  run \(id): \(seed.flow) \(run.status.rawValue)\(failure)")
         }
         printNextSteps(root: root)
         // why: until the interface lands, --headless and the default behave the same.
-        print("Serving the demo API until stopped (Ctrl-C).")
+        say("Serving the demo API until stopped (Ctrl-C).")
         await SignalWaiter.waitForTermination()
         await server.stop()
     }
 
     private func printNextSteps(root: URL) {
         let flag = "--workspace '\(root.path)'"
-        print("""
+        say("""
 
         Try the troubleshooting loop (in another terminal, while this one serves):
           flowdash activity --failed \(flag)
@@ -88,16 +87,21 @@ enum DemoFolder {
 /// Waits for SIGINT, SIGTERM or SIGHUP without killing the process, so it can shut down cleanly.
 enum SignalWaiter {
     static func waitForTermination() async {
-        let signals = AsyncStream<Int32> { continuation in
-            let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { continuation.yield(number) }
-                source.resume()
-                return source
-            }
-            continuation.onTermination = { _ in sources.forEach { $0.cancel() } }
+        let (signals, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
         }
-        for await _ in signals { return }
+        for await _ in signals { break }
+        sources.forEach { $0.cancel() }
     }
+}
+
+/// Prints a line straight to stdout: when stdout is a pipe, `print` would hold it in a buffer and
+/// a script waiting for "Serving" would wait forever.
+private func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
