@@ -1,5 +1,4 @@
 import FlowDashCore
-import FlowDashDemoAPI
 import FlowDashEmbedded
 import FlowDashService
 import Foundation
@@ -17,9 +16,9 @@ enum EngineBenchmark {
     }
 
     static func run(steps: Int, folder: URL) async throws -> Result {
-        let server = DemoAPIServer()
-        _ = try await server.start()
-        try writeWorkspace(at: folder, baseURL: await server.baseURL)
+        let server = try DemoAPIProcess()
+        defer { server.stop() }
+        try writeWorkspace(at: folder, baseURL: server.baseURL)
         let service = FlowService(backend: try EmbeddedBackend(workspace: folder))
         let warmUp = try await service.startRun(flow: "echo-chain")
         _ = try await service.waitForRun(warmUp)
@@ -38,7 +37,6 @@ enum EngineBenchmark {
             started += batch
         }
         let seconds = Date().timeIntervalSince(start)
-        await server.stop()
         return Result(steps: runCount * stepsPerRun, seconds: seconds, failedRuns: failedRuns)
     }
 

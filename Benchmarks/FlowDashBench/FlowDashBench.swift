@@ -13,6 +13,7 @@ struct FlowDashBench {
         let arguments = BenchArguments(CommandLine.arguments.dropFirst())
         // why: per-run log lines would be measured along with the engine.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+        if arguments.serveDemoAPI { return try await DemoAPIProcess.serve() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowdash-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -27,11 +28,17 @@ struct FlowDashBench {
 struct BenchArguments {
     var runs = 1_000_000
     var steps = 5_000
+    /// Internal: serve the demo API for the engine benchmark from a separate process.
+    var serveDemoAPI = false
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var iterator = words.makeIterator()
         while let word = iterator.next() {
             let value = iterator.next().flatMap(Int.init)
+            if word == DemoAPIProcess.serveFlag {
+                serveDemoAPI = true
+                continue
+            }
             switch (word, value) {
             case ("--runs", let value?): runs = value
             case ("--steps", let value?): steps = value
