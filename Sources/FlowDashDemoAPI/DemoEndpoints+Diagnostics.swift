@@ -73,4 +73,12 @@ extension DemoEndpoints {
             body: binaryBody
         )
     }
+
+    /// 302 to the URL in `to`: lets a test prove the client keeps credentials on their origin.
+    static func redirect(_ call: DemoCall) async throws -> HTTPResponse {
+        guard let target = call.request.query["to"], !target.isEmpty else {
+            return DemoResponse.error(.badRequest, "query 'to' is required")
+        }
+        return HTTPResponse(statusCode: .found, headers: [.location: target], body: Data())
+    }
 }

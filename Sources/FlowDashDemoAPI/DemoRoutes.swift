@@ -18,5 +18,6 @@ enum DemoRoutes {
         DemoRoute("GET", "/v1/hostile", DemoEndpoints.hostile),
         DemoRoute("GET", "/v1/big", DemoEndpoints.big),
         DemoRoute("GET", "/v1/binary", DemoEndpoints.binary),
+        DemoRoute("GET", "/v1/redirect", DemoEndpoints.redirect),
     ]
 }

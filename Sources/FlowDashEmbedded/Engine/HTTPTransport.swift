@@ -30,7 +30,7 @@ final class HTTPTransport: Sendable {
         // why: each step's own timeout is enforced by `deadlines`; the session's idle timeout
         // (60 s by default) must not cut a step that allows longer.
         configuration.timeoutIntervalForRequest = 24 * 3600
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: SameOriginRedirects(), delegateQueue: nil)
     }
 
     deinit {
