@@ -68,6 +68,18 @@ struct CLISandbox {
                       stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Starts a command in the background, output discarded; the caller waits or kills it.
+    func spawn(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + ["--workspace", workspace.path]
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func json(_ arguments: [String]) throws -> Any {
         let result = try run(arguments + ["--json"])
         guard result.status == 0 else { throw Failure("\(arguments) failed (\(result.status)): \(result.stderr)") }

@@ -46,13 +46,7 @@ struct RobustnessTests {
         """
         try Data(slowFlow.utf8).write(to: sandbox.workspace.appendingPathComponent("flows/slow.yaml"))
 
-        let runner = Process()
-        runner.executableURL = CLISandbox.executable
-        runner.arguments = ["run", "slow", "--wait", "--workspace", sandbox.workspace.path]
-        runner.environment = sandbox.environment
-        runner.standardOutput = FileHandle.nullDevice
-        runner.standardError = FileHandle.nullDevice
-        try runner.run()
+        let runner = try sandbox.spawn(["run", "slow", "--wait"])
         let running = try waitFor { try runs(sandbox).first { $0["flow"] as? String == "slow" && $0["status"] as? String == "running" } }
         kill(runner.processIdentifier, SIGKILL)
         runner.waitUntilExit()
@@ -73,15 +67,7 @@ struct RobustnessTests {
         defer { _ = demo.stop() }
         let before = try runIDs(sandbox).count
 
-        let writers = (0..<6).map { _ in Process() }
-        for writer in writers {
-            writer.executableURL = CLISandbox.executable
-            writer.arguments = ["run", "daily-echo", "--wait", "--workspace", sandbox.workspace.path]
-            writer.environment = sandbox.environment
-            writer.standardOutput = FileHandle.nullDevice
-            writer.standardError = FileHandle.nullDevice
-            try writer.run()
-        }
+        let writers = try (0..<6).map { _ in try sandbox.spawn(["run", "daily-echo", "--wait"]) }
         for writer in writers { writer.waitUntilExit() }
         #expect(writers.allSatisfy { $0.terminationStatus == 0 })
         let after = try runs(sandbox)
