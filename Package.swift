@@ -18,6 +18,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "FlowDashCore"),
+        .target(name: "FlowDashScreen"),
         .target(
             name: "FlowDashService",
             dependencies: ["FlowDashCore", .product(name: "Logging", package: "swift-log")]
@@ -52,6 +53,7 @@ let package = Package(
             path: "Benchmarks/FlowDashBench"
         ),
         .testTarget(name: "FlowDashCoreTests", dependencies: ["FlowDashCore"]),
+        .testTarget(name: "FlowDashScreenTests", dependencies: ["FlowDashScreen"]),
         .testTarget(
             name: "FlowDashServiceTests",
             dependencies: ["FlowDashCore", "FlowDashService"]
