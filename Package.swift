@@ -15,10 +15,20 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .target(name: "FlowDashCore"),
         .target(name: "FlowDashScreen"),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CTermSupport"),
+        .target(name: "FlowDashCurses", dependencies: ["FlowDashScreen", "CNcursesw", "CTermSupport"]),
+        .testTarget(name: "FlowDashCursesTests", dependencies: ["FlowDashCurses", "FlowDashScreen"]),
+        .target(name: "FlowDashTUI", dependencies: ["FlowDashCore", "FlowDashService", "FlowDashScreen"]),
+        .target(
+            name: "FlowDashConfig",
+            dependencies: ["FlowDashScreen", "FlowDashTUI", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "FlowDashService",
             dependencies: ["FlowDashCore", .product(name: "Logging", package: "swift-log")]
@@ -40,6 +50,7 @@ let package = Package(
             name: "flowdash",
             dependencies: [
                 "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI",
+                "FlowDashScreen", "FlowDashTUI", "FlowDashCurses", "FlowDashConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "FlowDashCoreTests", dependencies: ["FlowDashCore"]),
         .testTarget(name: "FlowDashScreenTests", dependencies: ["FlowDashScreen"]),
+        .testTarget(name: "FlowDashTUITests", dependencies: ["FlowDashTUI", "FlowDashCore", "FlowDashService", "FlowDashScreen"]),
         .testTarget(
             name: "FlowDashServiceTests",
             dependencies: ["FlowDashCore", "FlowDashService"]
@@ -65,6 +77,13 @@ let package = Package(
         ),
         .testTarget(name: "FlowDashDemoAPITests", dependencies: ["FlowDashDemoAPI"]),
         .testTarget(name: "FlowDashCLITests", dependencies: ["flowdash", "FlowDashDemoAPI"]),
+        .testTarget(
+            name: "FlowDashConfigTests", dependencies: ["FlowDashConfig", "FlowDashScreen", "FlowDashTUI"]
+        ),
+        .testTarget(
+            name: "FlowDashE2ETests",
+            dependencies: ["flowdash", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

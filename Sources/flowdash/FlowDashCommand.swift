@@ -8,8 +8,9 @@ struct FlowDashCommand: AsyncParsableCommand {
         abstract: "Find failed flow runs, see why they failed, fix them and run them again.",
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, ActivityCommand.self, RunCommand.self, ResubmitCommand.self,
+            InterfaceCommand.self, DemoCommand.self, ActivityCommand.self, RunCommand.self, ResubmitCommand.self,
             ConnectionsCommand.self, FlowsCommand.self, ExecuteRunCommand.self,
-        ]
+        ],
+        defaultSubcommand: InterfaceCommand.self
     )
 }

@@ -16,6 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
     var workspace: String?
     @Option(help: "Port for the demo API on 127.0.0.1 (default: a free one).") var port: UInt16 = 0
     @Flag(help: "Only prepare and serve; do not open the interface.") var headless = false
+    @OptionGroup var interface: InterfaceOptions
 
     func run() async throws {
         _ = LoggingSetup.bootstrapped
@@ -40,10 +41,16 @@ struct DemoCommand: AsyncParsableCommand {
             let failure = run.failure.map { " (\($0.kind.rawValue) \($0.code))" } ?? ""
             say("  run \(id): \(seed.flow) \(run.status.rawValue)\(failure)")
         }
-        printNextSteps(root: root)
-        // why: until the interface lands, --headless and the default behave the same.
-        say("Serving the demo API until stopped (Ctrl-C).")
-        await SignalWaiter.waitForTermination()
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if headless || !interactive {
+            printNextSteps(root: root)
+            say("Serving the demo API until stopped (Ctrl-C).")
+            await SignalWaiter.waitForTermination()
+        } else {
+            // why: the interface runs on this process's service, so resubmitted runs execute here
+            // while the demo API keeps serving them.
+            try await InterfaceLauncher.open(service: service, settings: interface.resolve())
+        }
         await server.stop()
     }
 

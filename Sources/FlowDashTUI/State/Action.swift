@@ -1,0 +1,14 @@
+/// What a key can do. The keymap binds keys to actions per screen; help, hints and the
+/// read-only rules are all derived from it.
+public enum Action: String, CaseIterable, Sendable {
+    case moveDown, moveUp, top, bottom, pageDown, pageUp
+    case open, back, quit
+    case filter, cycleStatusFilter, command, help, refresh
+    case showConnections, showFlows
+    /// Opens the verify dialog (the failing step's connection, or the selected connection).
+    case verify
+    /// Opens the flow definition in $EDITOR.
+    case edit
+    /// Runs the selected run again with the same inputs (asks for confirmation).
+    case resubmit
+}

@@ -1,0 +1,137 @@
+import FlowDashCore
+import FlowDashService
+import Foundation
+
+/// Everything the interface shows, as plain data. `update` changes it; views only read it.
+public struct AppState: Sendable {
+    /// Navigation stack; the last route is on screen. Never empty: the first is `.activity`.
+    public var stack: [Route] = [.activity]
+    public var activity = ActivityState()
+    public var runDetail: RunDetailState?
+    public var connections = ListState<ConnectionInfo>()
+    public var flows = ListState<FlowSummary>()
+    /// A dialog or prompt on top of the screen; it takes the keys while it is open.
+    public var modal: Modal?
+    public var status = StatusLine()
+    /// Actions that change remote state are refused, with the reason, when true.
+    public var readOnly: Bool
+    public var size: (width: Int, height: Int)
+    public var shouldQuit = false
+    /// The theme in use, by name; `:theme NAME` changes it and the runtime resolves it.
+    public var themeName = "default"
+    /// Theme names `:theme` completes against; the runtime fills it from the themes it knows.
+    public var availableThemes: [String] = []
+    /// When the on-screen data was last requested or received; paces the live refresh.
+    public var lastRefresh: Date?
+
+    public init(readOnly: Bool = false, size: (width: Int, height: Int) = (80, 24)) {
+        self.readOnly = readOnly
+        self.size = size
+    }
+
+    public var route: Route { stack.last ?? .activity }
+}
+
+public enum Route: Hashable, Sendable {
+    case activity
+    case runDetail(RunID)
+    case connections
+    case flows
+}
+
+/// A selectable list and its scroll position.
+public struct ListState<Item: Sendable>: Sendable {
+    public var items: [Item] = []
+    public var selection = 0
+    /// First visible row; views keep the selection in sight.
+    public var offset = 0
+    public var loaded = false
+
+    public init() {}
+
+    public var selected: Item? { items.indices.contains(selection) ? items[selection] : nil }
+}
+
+public enum StatusFilter: String, CaseIterable, Sendable {
+    case all, failed, succeeded, running
+}
+
+public struct ActivityState: Sendable {
+    public var list = ListState<RunSummary>()
+    /// Text typed after `/`; matches flow, status, failure kind, code and message.
+    public var filterText = ""
+    public var statusFilter = StatusFilter.all
+
+    public init() {}
+}
+
+public struct RunDetailState: Sendable {
+    public let runID: RunID
+    public var report: RunReport?
+    /// Selected step index; on entry the failing step.
+    public var selection = 0
+    /// First visible step row; kept by `update` so mouse hit-testing matches what is drawn.
+    public var offset = 0
+    /// Step whose inputs/outputs are shown (Enter on a step).
+    public var expandedStep: Int?
+
+    public init(runID: RunID) { self.runID = runID }
+}
+
+public enum Modal: Sendable {
+    case confirm(ConfirmRequest)
+    case verify(VerifyDialog)
+    case help
+    case commandLine(PromptState)
+    case filter(PromptState)
+}
+
+/// A remote-changing action waiting for y/Enter or n/Esc.
+public struct ConfirmRequest: Sendable, Equatable {
+    public let action: PendingAction
+    public init(action: PendingAction) { self.action = action }
+}
+
+public enum PendingAction: Sendable, Equatable {
+    case resubmit(RunID)
+}
+
+public struct VerifyDialog: Sendable {
+    public enum Phase: Sendable, Equatable {
+        case typing
+        case probing
+        /// The last attempt failed; the field is cleared for another try.
+        case rejected(String)
+    }
+
+    public let connection: String
+    /// The secret being typed. Views draw it masked; it never leaves this struct except in the
+    /// `.verify` effect.
+    public var secret = ""
+    public var phase = Phase.typing
+    /// When opened from a failed run: return there and offer resubmit after success.
+    public let returnTo: RunID?
+
+    public init(connection: String, returnTo: RunID?) {
+        self.connection = connection
+        self.returnTo = returnTo
+    }
+}
+
+public struct PromptState: Sendable, Equatable {
+    public var text = ""
+    public init(text: String = "") { self.text = text }
+}
+
+public struct StatusLine: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, success, error }
+
+    public var message = StatusMessage.none
+    public var kind = Kind.info
+    /// Effects still running; the spinner shows while it is above zero.
+    public var inFlight = 0
+    /// Advanced by `.tick`; picks the spinner frame.
+    public var spinnerFrame = 0
+
+    public init() {}
+}

@@ -1,0 +1,62 @@
+/// Every piece of interface text, by meaning. English is in `StringsEnglish`, French and Dutch in
+/// their own files; each is an exhaustive switch, so a new key does not compile until all three
+/// languages have it. Placeholders are `{name}` and listed in each English text.
+public enum StringKey: String, CaseIterable, Sendable {
+    // Frame: header, status line, small terminal.
+    case appName, crumbActivity, crumbRun, crumbConnections, crumbFlows, headerCounts
+    case terminalTooSmall
+
+    // Activity list.
+    case sectionNeedsAttention, sectionOtherRuns, activityEmpty, activityNoMatch, activityLoading
+    case columnRun, columnFlow, columnWhen, columnProblem
+    case filterIndicator, statusFilterIndicator, statusFilterAll
+
+    // Time.
+    case timeJustNow, timeSecondsAgo, timeMinutesAgo, timeHoursAgo, timeDaysAgo
+
+    // Run and step status words.
+    case statusQueued, statusRunning, statusSucceeded, statusFailed, statusCancelled, statusInterrupted
+    case stepPending, stepSkipped
+
+    // Failure kinds.
+    case kindAuthentication, kindConfiguration, kindTransient, kindOther
+
+    // Run detail.
+    case detailLoading, detailTitle, detailStarted, detailInputs, detailNoInputs, detailResubmittedFrom
+    case detailSteps, detailNoSteps, detailError, detailStepFine, detailRequest, detailOutput, detailNoOutput
+    case repairTips, whatHappened, howToFix
+    case diagnosisFailedStep, causeAuthentication, causeAuthenticationVia, causeConfiguration
+    case causeTransient, causeOther
+    case fixVerify, fixEdit, fixResubmit, fixHelp
+
+    // Connections and flows.
+    case connectionsEmpty, connectionsLoading, columnName, columnStatus, columnAuth, columnTarget
+    case columnLastVerified, columnLastError, never
+    case connectionConnected, connectionUnauthorized, connectionUnknown
+    case flowsEmpty, flowsLoading, columnSteps, columnOwner, columnDescription, columnInputs
+
+    // Dialogs.
+    case confirmTitle, confirmResubmit, confirmYes, confirmNo
+    case verifyTitle, verifySecretLabel, verifyTyping, verifyProbing, verifyRejected
+    case helpTitle, helpDisabled, helpClose
+
+    // Status messages.
+    case messageLoading, messageFailed, messageVerified, messageVerifyRejected, messageVerifyInconclusive
+    case messageResubmitting, messageResubmitted, messageRunFinished
+    case messageDefinitionValid, messageDefinitionUnchanged, messageDefinitionInvalid
+    case messageDefinitionReadOnly, messageActionDisabled, messageUnknownCommand, messageThemeChanged
+    case messageCancelled
+
+    // Why an action is off.
+    case reasonReadOnly, reasonRunNotFinished, reasonNothingSelected, reasonNoConnection
+
+    // Short labels for the key-hint bar, one per action.
+    case hintMoveDown, hintMoveUp, hintTop, hintBottom, hintPageDown, hintPageUp
+    case hintOpen, hintBack, hintQuit, hintFilter, hintCycleStatusFilter, hintCommand, hintHelp
+    case hintRefresh, hintShowConnections, hintShowFlows, hintVerify, hintEdit, hintResubmit
+
+    // One sentence per action for the help overlay.
+    case helpMoveDown, helpMoveUp, helpTop, helpBottom, helpPageDown, helpPageUp
+    case helpOpen, helpBack, helpQuit, helpFilter, helpCycleStatusFilter, helpCommand, helpHelp
+    case helpRefresh, helpShowConnections, helpShowFlows, helpVerify, helpEdit, helpResubmit
+}

@@ -1,0 +1,180 @@
+import FlowDashCore
+
+/// Interface data put into words. Every remote value (names, codes, messages) is sanitised here,
+/// so a caller cannot forget to.
+extension Strings {
+    /// The short label of `action` for the key-hint bar.
+    public func hint(for action: Action) -> String {
+        switch action {
+        case .moveDown: self[.hintMoveDown]
+        case .moveUp: self[.hintMoveUp]
+        case .top: self[.hintTop]
+        case .bottom: self[.hintBottom]
+        case .pageDown: self[.hintPageDown]
+        case .pageUp: self[.hintPageUp]
+        case .open: self[.hintOpen]
+        case .back: self[.hintBack]
+        case .quit: self[.hintQuit]
+        case .filter: self[.hintFilter]
+        case .cycleStatusFilter: self[.hintCycleStatusFilter]
+        case .command: self[.hintCommand]
+        case .help: self[.hintHelp]
+        case .refresh: self[.hintRefresh]
+        case .showConnections: self[.hintShowConnections]
+        case .showFlows: self[.hintShowFlows]
+        case .verify: self[.hintVerify]
+        case .edit: self[.hintEdit]
+        case .resubmit: self[.hintResubmit]
+        }
+    }
+
+    /// One sentence saying what `action` does, for the help overlay.
+    public func help(for action: Action) -> String {
+        switch action {
+        case .moveDown: self[.helpMoveDown]
+        case .moveUp: self[.helpMoveUp]
+        case .top: self[.helpTop]
+        case .bottom: self[.helpBottom]
+        case .pageDown: self[.helpPageDown]
+        case .pageUp: self[.helpPageUp]
+        case .open: self[.helpOpen]
+        case .back: self[.helpBack]
+        case .quit: self[.helpQuit]
+        case .filter: self[.helpFilter]
+        case .cycleStatusFilter: self[.helpCycleStatusFilter]
+        case .command: self[.helpCommand]
+        case .help: self[.helpHelp]
+        case .refresh: self[.helpRefresh]
+        case .showConnections: self[.helpShowConnections]
+        case .showFlows: self[.helpShowFlows]
+        case .verify: self[.helpVerify]
+        case .edit: self[.helpEdit]
+        case .resubmit: self[.helpResubmit]
+        }
+    }
+
+    /// Why an action is off, as a short phrase.
+    public func reason(_ reason: DisabledReason) -> String {
+        switch reason {
+        case .readOnly: self[.reasonReadOnly]
+        case .runNotFinished: self[.reasonRunNotFinished]
+        case .nothingSelected: self[.reasonNothingSelected]
+        case .noConnection: self[.reasonNoConnection]
+        }
+    }
+
+    /// The status line's text; empty for `.none`.
+    public func message(_ status: StatusMessage) -> String {
+        switch status {
+        case .none: ""
+        case .loading: self[.messageLoading]
+        case .failed(let error): self[.messageFailed, ["message": clean(error.message)]]
+        case .verified(let connection): self[.messageVerified, ["connection": clean(connection)]]
+        case .verifyRejected(let connection, let code, let message):
+            self[.messageVerifyRejected, ["connection": clean(connection), "code": clean(code), "message": clean(message)]]
+        case .verifyInconclusive(let connection, let code, let message):
+            self[.messageVerifyInconclusive,
+                 ["connection": clean(connection), "code": clean(code), "message": clean(message)]]
+        case .resubmitting(let run): self[.messageResubmitting, ["id": clean(run.rawValue)]]
+        case .resubmitted(let from, let to):
+            self[.messageResubmitted, ["from": clean(from.rawValue), "to": clean(to.rawValue)]]
+        case .runFinished(let run, let status):
+            self[.messageRunFinished, ["id": clean(run.rawValue), "status": statusName(status)]]
+        case .definitionValid(let flow): self[.messageDefinitionValid, ["flow": clean(flow)]]
+        case .definitionUnchanged(let flow): self[.messageDefinitionUnchanged, ["flow": clean(flow)]]
+        case .definitionInvalid(let flow, let firstProblem, let count):
+            self[.messageDefinitionInvalid, ["flow": clean(flow), "problem": clean(firstProblem), "count": String(count)]]
+        case .definitionReadOnly(let flow, let reason):
+            self[.messageDefinitionReadOnly, ["flow": clean(flow), "reason": clean(reason)]]
+        case .actionDisabled(let action, let reason):
+            self[.messageActionDisabled, ["action": hint(for: action), "reason": self.reason(reason)]]
+        case .unknownCommand(let command): self[.messageUnknownCommand, ["command": clean(command)]]
+        case .themeChanged(let theme): self[.messageThemeChanged, ["theme": clean(theme)]]
+        case .cancelled: self[.messageCancelled]
+        }
+    }
+
+    /// The name of a failure kind ("authentication", "authentification", "authenticatie").
+    public func kindName(_ kind: FailureKind) -> String {
+        switch kind {
+        case .authentication: self[.kindAuthentication]
+        case .configuration: self[.kindConfiguration]
+        case .transient: self[.kindTransient]
+        case .other: self[.kindOther]
+        }
+    }
+
+    /// The word for a run status.
+    public func statusName(_ status: RunStatus) -> String {
+        switch status {
+        case .queued: self[.statusQueued]
+        case .running: self[.statusRunning]
+        case .succeeded: self[.statusSucceeded]
+        case .failed: self[.statusFailed]
+        case .cancelled: self[.statusCancelled]
+        case .interrupted: self[.statusInterrupted]
+        }
+    }
+
+    /// The word for a step status.
+    public func stepStatusName(_ status: StepStatus) -> String {
+        switch status {
+        case .pending: self[.stepPending]
+        case .running: self[.statusRunning]
+        case .succeeded: self[.statusSucceeded]
+        case .failed: self[.statusFailed]
+        case .skipped: self[.stepSkipped]
+        case .interrupted: self[.statusInterrupted]
+        }
+    }
+
+    /// The word for a connection status.
+    public func connectionStatusName(_ status: ConnectionStatus) -> String {
+        switch status {
+        case .connected: self[.connectionConnected]
+        case .unauthorized: self[.connectionUnauthorized]
+        case .unknown: self[.connectionUnknown]
+        }
+    }
+
+    /// "What happened": the failing step, its message, and the cause its kind points to.
+    public func whatHappened(_ diagnosis: Diagnosis) -> String {
+        let code = clean(diagnosis.error.code)
+        let failed = self[.diagnosisFailedStep, [
+            "step": clean(diagnosis.step), "flow": clean(diagnosis.flow), "message": clean(diagnosis.error.message),
+        ]]
+        let cause: String
+        switch diagnosis.kind {
+        case .authentication:
+            if let connection = diagnosis.connection {
+                cause = self[.causeAuthenticationVia, ["code": code, "connection": clean(connection)]]
+            } else {
+                cause = self[.causeAuthentication, ["code": code]]
+            }
+        case .configuration: cause = self[.causeConfiguration, ["code": code]]
+        case .transient: cause = self[.causeTransient, ["code": code]]
+        case .other: cause = self[.causeOther, ["code": code]]
+        }
+        return failed + " " + cause
+    }
+
+    /// "How to fix": one sentence per step of the fix, each naming the key that does it.
+    /// `keys` overrides the default key captions (v, e, r, ?) when the keymap binds others.
+    public func howToFix(_ diagnosis: Diagnosis, keys: [Action: String] = [:]) -> [String] {
+        diagnosis.fix.map { fixStep($0, keys: keys) }
+    }
+
+    /// One step of a fix in words, with its key.
+    public func fixStep(_ fix: FixAction, keys: [Action: String] = [:]) -> String {
+        func key(_ action: Action, _ fallback: String) -> String { keys[action] ?? fallback }
+        switch fix {
+        case .verifyConnection(let connection):
+            return self[.fixVerify, ["connection": clean(connection), "key": key(.verify, "v")]]
+        case .editDefinition(let flow): return self[.fixEdit, ["flow": clean(flow), "key": key(.edit, "e")]]
+        case .resubmit: return self[.fixResubmit, ["key": key(.resubmit, "r")]]
+        case .getHelp: return self[.fixHelp, ["key": key(.help, "?")]]
+        }
+    }
+
+    private func clean(_ text: String) -> String { TextSanitizer.clean(text) }
+}

@@ -1,0 +1,50 @@
+import FlowDashCore
+
+/// What each action acts on in the current state; `KeyMap.disabledReason` and `update` agree on
+/// it by both asking here.
+enum ActionTargets {
+    /// The run `r` resubmits: the selected run on the activity list, the shown run on run detail.
+    static func runToResubmit(in state: AppState) -> RunSummary? {
+        switch state.route {
+        case .activity:
+            return selectedRun(state)
+        case .runDetail(let id):
+            // why: before the report arrives, the activity row already knows the run's status.
+            if let summary = state.runDetail?.report?.detail.summary, summary.id == id { return summary }
+            return state.activity.list.items.first { $0.id == id }
+        case .connections, .flows:
+            return nil
+        }
+    }
+
+    /// The connection `v` verifies: the failing step's on run detail (the diagnosis names it),
+    /// else the selected step's; the selected connection on the connections screen.
+    static func connectionToVerify(in state: AppState) -> String? {
+        switch state.route {
+        case .runDetail:
+            guard let detail = state.runDetail, let report = detail.report else { return nil }
+            if let connection = report.diagnosis?.connection ?? report.detail.failingStep?.connection {
+                return connection
+            }
+            let steps = report.detail.steps
+            return steps.indices.contains(detail.selection) ? steps[detail.selection].connection : nil
+        case .connections:
+            return state.connections.selected?.name
+        case .activity, .flows:
+            return nil
+        }
+    }
+
+    /// The flow `e` edits: the shown run's flow on run detail, the selected flow on flows.
+    static func flowToEdit(in state: AppState) -> String? {
+        switch state.route {
+        case .runDetail(let id):
+            if let flow = state.runDetail?.report?.detail.summary.flow { return flow }
+            return state.activity.list.items.first { $0.id == id }?.flow
+        case .flows:
+            return state.flows.selected?.name
+        case .activity, .connections:
+            return nil
+        }
+    }
+}

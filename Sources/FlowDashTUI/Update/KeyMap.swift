@@ -1,0 +1,77 @@
+import FlowDashCore
+import FlowDashScreen
+import FlowDashService
+
+/// The single source of key bindings. `update` dispatches through it; hints and the `?` help
+/// list `bindings(for:)`, and `disabledReason` explains keys that do nothing right now.
+///
+/// Choices worth knowing: refresh is `R` (not F5: many laptop keyboards need Fn for it), flows is
+/// `F` (lowercase `f` cycles the status filter on the activity list), and `q` quits only on the
+/// activity list; elsewhere it goes back, like Esc.
+public enum KeyMap {
+    static let everywhereButActivity: Set<RouteKind> = [.runDetail, .connections, .flows]
+
+    /// Every binding, in the order help lists them.
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(.moveDown, keys: [.character("j"), .down], label: "j/↓"),
+        KeyBinding(.moveUp, keys: [.character("k"), .up], label: "k/↑"),
+        KeyBinding(.top, keys: [.character("g"), .home], label: "g/Home"),
+        KeyBinding(.bottom, keys: [.character("G"), .end], label: "G/End"),
+        KeyBinding(.pageDown, keys: [.pageDown], label: "PgDn"),
+        KeyBinding(.pageUp, keys: [.pageUp], label: "PgUp"),
+        KeyBinding(.open, keys: [.enter], label: "Enter", routes: [.activity, .runDetail]),
+        KeyBinding(.back, keys: [.escape, .backspace], label: "Esc"),
+        KeyBinding(.back, keys: [.character("q")], label: "q", routes: everywhereButActivity),
+        KeyBinding(.quit, keys: [.character("q")], label: "q", routes: [.activity]),
+        KeyBinding(.quit, keys: [.control("c")], label: "Ctrl-C"),
+        KeyBinding(.filter, keys: [.character("/")], label: "/", routes: [.activity]),
+        KeyBinding(.cycleStatusFilter, keys: [.character("f")], label: "f", routes: [.activity]),
+        KeyBinding(.command, keys: [.character(":")], label: ":"),
+        KeyBinding(.help, keys: [.character("?")], label: "?"),
+        KeyBinding(.refresh, keys: [.character("R")], label: "R"),
+        KeyBinding(.showConnections, keys: [.character("c")], label: "c"),
+        KeyBinding(.showFlows, keys: [.character("F")], label: "F"),
+        KeyBinding(.verify, keys: [.character("v")], label: "v", routes: [.runDetail, .connections],
+                   refusedInReadOnly: true),
+        KeyBinding(.edit, keys: [.character("e")], label: "e", routes: [.runDetail, .flows],
+                   refusedInReadOnly: true),
+        KeyBinding(.resubmit, keys: [.character("r")], label: "r", routes: [.activity, .runDetail],
+                   changesRemoteState: true),
+    ]
+
+    /// The action `key` triggers on `route`, if any.
+    public static func action(for key: Key, on route: Route) -> Action? {
+        binding(for: key, on: route)?.action
+    }
+
+    /// The binding `key` triggers on `route`, if any.
+    public static func binding(for key: Key, on route: Route) -> KeyBinding? {
+        bindings.first { $0.applies(to: route.kind) && $0.keys.contains(key) }
+    }
+
+    /// The bindings that work on `route`, in help order.
+    public static func bindings(for route: Route) -> [KeyBinding] {
+        bindings.filter { $0.applies(to: route.kind) }
+    }
+
+    /// Why `action` does nothing in `state` right now, or nil when it works. Read-only mode is
+    /// checked first, so a refused action always says so.
+    public static func disabledReason(_ action: Action, in state: AppState) -> DisabledReason? {
+        let writes = bindings.contains { $0.action == action && $0.refusedInReadOnly }
+        if state.readOnly && writes { return .readOnly }
+        switch action {
+        case .resubmit:
+            guard let run = ActionTargets.runToResubmit(in: state) else { return .nothingSelected }
+            return FlowService.canResubmit(run) ? nil : .runNotFinished
+        case .verify:
+            if state.route == .connections {
+                return state.connections.selected == nil ? .nothingSelected : nil
+            }
+            return ActionTargets.connectionToVerify(in: state) == nil ? .noConnection : nil
+        case .edit:
+            return ActionTargets.flowToEdit(in: state) == nil ? .nothingSelected : nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import FlowDashCore
+
+extension StatusLine {
+    /// Shows `message` with the kind that fits it (error, success or info).
+    mutating func show(_ message: StatusMessage) {
+        self.message = message
+        kind = Self.kind(of: message)
+    }
+
+    /// Errors and refusals are `.error` so they stand out; completed fixes are `.success`.
+    static func kind(of message: StatusMessage) -> Kind {
+        switch message {
+        case .failed, .verifyRejected, .verifyInconclusive, .definitionInvalid, .actionDisabled,
+             .unknownCommand:
+            .error
+        case .runFinished(_, let status):
+            status == .succeeded ? .success : .error
+        case .verified, .resubmitted, .definitionValid:
+            .success
+        case .none, .loading, .resubmitting, .definitionUnchanged, .definitionReadOnly,
+             .themeChanged, .cancelled:
+            .info
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import FlowDashCore
+import Foundation
+
+/// What each keymap action does. Disabled actions only say why; actions whose binding is marked
+/// `changesRemoteState` are parked in a confirm dialog first.
+enum UpdateActions {
+    static func perform(_ action: Action, _ state: inout AppState, now: Date) -> [Effect] {
+        if let reason = KeyMap.disabledReason(action, in: state) {
+            state.status.show(.actionDisabled(action, reason: reason))
+            return []
+        }
+        if needsConfirmation(action, on: state.route), let pending = pendingAction(for: action, in: state) {
+            state.modal = .confirm(ConfirmRequest(action: pending))
+            return []
+        }
+        switch action {
+        case .moveDown: UpdateNavigation.moveCursor(by: 1, &state)
+        case .moveUp: UpdateNavigation.moveCursor(by: -1, &state)
+        case .top: UpdateNavigation.moveCursor(to: 0, &state)
+        case .bottom: UpdateNavigation.moveCursor(to: UpdateNavigation.currentCount(state) - 1, &state)
+        case .pageDown: UpdateNavigation.moveCursor(by: pageRows(state), &state)
+        case .pageUp: UpdateNavigation.moveCursor(by: -pageRows(state), &state)
+        case .open: return open(&state)
+        case .back: return back(&state)
+        case .quit: state.shouldQuit = true
+        case .filter: state.modal = .filter(PromptState(text: state.activity.filterText))
+        case .cycleStatusFilter: cycleStatusFilter(&state)
+        case .command: state.modal = .commandLine(PromptState())
+        case .help: state.modal = .help
+        case .refresh: return UpdateNavigation.reload(state)
+        case .showConnections: return UpdateNavigation.show(.connections, &state)
+        case .showFlows: return UpdateNavigation.show(.flows, &state)
+        case .verify: openVerifyDialog(&state)
+        case .edit:
+            guard let flow = ActionTargets.flowToEdit(in: state) else { return [] }
+            return [.editDefinition(flow: flow)]
+        case .resubmit:
+            // why: reached only if the binding's confirmation mark is removed; still safe to run.
+            guard let pending = pendingAction(for: action, in: state) else { return [] }
+            return run(pending, &state)
+        }
+        return []
+    }
+
+    /// Runs a confirmed remote-changing action.
+    static func run(_ pending: PendingAction, _ state: inout AppState) -> [Effect] {
+        switch pending {
+        case .resubmit(let id):
+            state.status.show(.resubmitting(id))
+            return [.resubmit(id)]
+        }
+    }
+
+    /// The confirmation a remote-changing action waits for, with its subject filled in.
+    static func pendingAction(for action: Action, in state: AppState) -> PendingAction? {
+        switch action {
+        case .resubmit: ActionTargets.runToResubmit(in: state).map { .resubmit($0.id) }
+        default: nil
+        }
+    }
+
+    private static func needsConfirmation(_ action: Action, on route: Route) -> Bool {
+        KeyMap.bindings(for: route).contains { $0.action == action && $0.changesRemoteState }
+    }
+
+    private static func pageRows(_ state: AppState) -> Int {
+        ScreenLayout(state).visibleRows(on: state.route.kind)
+    }
+
+    /// Enter: drill into the selected run, or show/hide the selected step's details.
+    private static func open(_ state: inout AppState) -> [Effect] {
+        switch state.route {
+        case .activity:
+            guard let run = selectedRun(state) else { return [] }
+            return UpdateNavigation.show(.runDetail(run.id), &state)
+        case .runDetail:
+            guard var detail = state.runDetail, let steps = detail.report?.detail.steps,
+                  steps.indices.contains(detail.selection) else { return [] }
+            detail.expandedStep = detail.expandedStep == detail.selection ? nil : detail.selection
+            state.runDetail = detail
+            return []
+        case .connections, .flows:
+            return []
+        }
+    }
+
+    /// Esc: one screen back; on the activity list it clears a text filter instead.
+    private static func back(_ state: inout AppState) -> [Effect] {
+        if state.route == .activity {
+            if !state.activity.filterText.isEmpty { UpdatePrompts.setFilter("", &state) }
+            return []
+        }
+        return UpdateNavigation.back(&state)
+    }
+
+    private static func cycleStatusFilter(_ state: inout AppState) {
+        let all = StatusFilter.allCases
+        let next = ((all.firstIndex(of: state.activity.statusFilter) ?? 0) + 1) % all.count
+        let kept = selectedRun(state)?.id
+        state.activity.statusFilter = all[next]
+        UpdateNavigation.reselectRun(kept, fallback: 0, &state)
+    }
+
+    private static func openVerifyDialog(_ state: inout AppState) {
+        guard let connection = ActionTargets.connectionToVerify(in: state) else { return }
+        var returnTo: RunID?
+        if case .runDetail(let id) = state.route { returnTo = id }
+        state.modal = .verify(VerifyDialog(connection: connection, returnTo: returnTo))
+    }
+}

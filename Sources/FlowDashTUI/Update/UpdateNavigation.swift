@@ -1,0 +1,154 @@
+import FlowDashCore
+import FlowDashScreen
+
+/// The navigation stack and the cursor of the list on screen.
+enum UpdateNavigation {
+    // MARK: Stack
+
+    /// Opens `route` and loads its data. A run always opens fresh; a screen already on the
+    /// stack is returned to (so `c` then `F` then `c` does not grow the stack).
+    static func show(_ route: Route, _ state: inout AppState) -> [Effect] {
+        if case .runDetail(let id) = route {
+            state.stack.append(route)
+            state.runDetail = RunDetailState(runID: id)
+            return [.loadReport(id)]
+        }
+        if let index = state.stack.lastIndex(of: route) {
+            state.stack.removeSubrange((index + 1)...)
+        } else {
+            state.stack.append(route)
+        }
+        return load(route)
+    }
+
+    /// Replaces the stack with the activity list plus `routes` (the `:` commands), and loads
+    /// the top screen.
+    static func reset(to routes: [Route], _ state: inout AppState) -> [Effect] {
+        state.stack = [.activity] + routes
+        state.runDetail = nil
+        return load(state.route)
+    }
+
+    /// Pops one screen, never the activity list.
+    static func back(_ state: inout AppState) -> [Effect] {
+        guard state.stack.count > 1 else { return [] }
+        state.stack.removeLast()
+        return adoptTopRun(&state)
+    }
+
+    /// Makes run `id`'s detail the top screen: pops back to it, or pushes it when it is not on
+    /// the stack. Keeps what is loaded when it is the run already shown.
+    static func bringToTop(_ id: RunID, _ state: inout AppState) -> [Effect] {
+        guard let index = state.stack.lastIndex(of: .runDetail(id)) else {
+            return show(.runDetail(id), &state)
+        }
+        state.stack.removeSubrange((index + 1)...)
+        return adoptTopRun(&state)
+    }
+
+    /// Asks again for the data on screen.
+    static func reload(_ state: AppState) -> [Effect] { load(state.route) }
+
+    private static func load(_ route: Route) -> [Effect] {
+        switch route {
+        case .activity: [.loadActivity]
+        case .runDetail(let id): [.loadReport(id)]
+        case .connections: [.loadConnections]
+        case .flows: [.loadFlows]
+        }
+    }
+
+    /// After a pop, the run detail state must belong to the run now on top.
+    private static func adoptTopRun(_ state: inout AppState) -> [Effect] {
+        guard case .runDetail(let id) = state.route else {
+            if !state.stack.contains(where: { $0.kind == .runDetail }) { state.runDetail = nil }
+            return []
+        }
+        guard state.runDetail?.runID != id else { return [] }
+        state.runDetail = RunDetailState(runID: id)
+        return [.loadReport(id)]
+    }
+
+    // MARK: Cursor
+
+    /// Rows in the list on screen.
+    static func currentCount(_ state: AppState) -> Int {
+        switch state.route {
+        case .activity: visibleRuns(state).count
+        case .runDetail: state.runDetail?.report?.detail.steps.count ?? 0
+        case .connections: state.connections.items.count
+        case .flows: state.flows.items.count
+        }
+    }
+
+    /// The selection and first visible row of the list on screen.
+    static func currentCursor(_ state: AppState) -> (selection: Int, offset: Int) {
+        switch state.route {
+        case .activity: (state.activity.list.selection, state.activity.list.offset)
+        case .runDetail: (state.runDetail?.selection ?? 0, state.runDetail?.offset ?? 0)
+        case .connections: (state.connections.selection, state.connections.offset)
+        case .flows: (state.flows.selection, state.flows.offset)
+        }
+    }
+
+    static func moveCursor(by delta: Int, _ state: inout AppState) {
+        moveCursor(to: currentCursor(state).selection + delta, &state)
+    }
+
+    /// Selects row `index` (clamped) of the list on screen and scrolls it into sight.
+    static func moveCursor(to index: Int, _ state: inout AppState) {
+        let rows = ScreenLayout(state).list(for: state.route.kind).height
+        switch state.route {
+        case .activity:
+            state.activity.list.moveCursor(to: index, count: visibleRuns(state).count, rows: rows)
+        case .runDetail:
+            state.runDetail?.moveCursor(to: index, rows: rows)
+        case .connections:
+            state.connections.moveCursor(to: index, count: state.connections.items.count, rows: rows)
+        case .flows:
+            state.flows.moveCursor(to: index, count: state.flows.items.count, rows: rows)
+        }
+    }
+
+    /// Puts the activity cursor back on run `id` when it is still listed, else on `fallback`.
+    static func reselectRun(_ id: RunID?, fallback: Int, _ state: inout AppState) {
+        let runs = visibleRuns(state)
+        let index = id.flatMap { id in runs.firstIndex { $0.id == id } } ?? fallback
+        let rows = ScreenLayout(state).list(for: .activity).height
+        state.activity.list.moveCursor(to: index, count: runs.count, rows: rows)
+    }
+
+    /// Re-clamps every list after the terminal or a list changed size.
+    static func keepSelectionsInSight(_ state: inout AppState) {
+        let layout = ScreenLayout(state)
+        let runCount = visibleRuns(state).count
+        state.activity.list.moveCursor(
+            to: state.activity.list.selection, count: runCount, rows: layout.list(for: .activity).height)
+        state.connections.moveCursor(
+            to: state.connections.selection, count: state.connections.items.count,
+            rows: layout.list(for: .connections).height)
+        state.flows.moveCursor(
+            to: state.flows.selection, count: state.flows.items.count, rows: layout.list(for: .flows).height)
+        if let selection = state.runDetail?.selection {
+            state.runDetail?.moveCursor(to: selection, rows: layout.list(for: .runDetail).height)
+        }
+    }
+}
+
+extension ListState {
+    /// Selects `index` clamped to `count` rows and scrolls it into a window of `rows`.
+    mutating func moveCursor(to index: Int, count: Int, rows: Int) {
+        selection = count == 0 ? 0 : min(max(0, index), count - 1)
+        offset = ListView.offset(selection: selection, current: offset, rows: rows, count: count)
+    }
+}
+
+extension RunDetailState {
+    /// Selects step `index` (clamped) and scrolls it into a window of `rows`.
+    mutating func moveCursor(to index: Int, rows: Int) {
+        let count = report?.detail.steps.count ?? 0
+        selection = count == 0 ? 0 : min(max(0, index), count - 1)
+        offset = ListView.offset(selection: selection, current: offset, rows: rows, count: count)
+        if let expanded = expandedStep, expanded >= count { expandedStep = nil }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import FlowDashCore
+import FlowDashScreen
+
+/// The home screen: every run, the ones that need attention first, one keystroke from the
+/// failing step.
+enum ActivityView {
+    /// Widest each column may grow before the last one (the problem) takes the rest:
+    /// glyph, run id, flow, when.
+    static let columnCaps = [1, 8, 28, 22]
+
+    static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, strings: Strings, now: Date,
+                     into buffer: inout ScreenBuffer) {
+        let runs = visibleRuns(state)
+        let list = layout.list(for: .activity)
+        let window = visibleWindow(count: runs.count, selection: state.activity.list.selection,
+                                   offset: state.activity.list.offset, rows: list.height)
+        drawSubheader(state, runs: runs, firstVisible: window.first, in: layout.subheader, theme: theme,
+                      strings: strings, into: &buffer)
+        guard !runs.isEmpty else {
+            drawNotice(emptyText(state, strings: strings), style: theme[.dim], in: list, into: &buffer)
+            return
+        }
+        let rows = window.map {
+            RunRow.fields(runs[$0], now: now, strings: strings, spinnerFrame: state.status.spinnerFrame)
+        }
+        let widths = Columns.widths(for: rows, width: list.width, caps: columnCaps)
+        drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window,
+                   selection: state.activity.list.selection, in: list, theme: theme, into: &buffer)
+        underlineSectionEnd(runs: runs, window: window, in: list, into: &buffer)
+    }
+
+    /// The friendly line for an empty list: loading, nothing yet, or nothing matching.
+    static func emptyText(_ state: AppState, strings: Strings) -> String {
+        if !state.activity.list.loaded { return strings[.activityLoading] }
+        if state.activity.list.items.isEmpty { return strings[.activityEmpty] }
+        return strings[.activityNoMatch]
+    }
+
+    /// The section the top row belongs to ("Needs attention (3)" / "Other runs (9)"), and on the
+    /// right the `/` filter and status filter when they narrow the list.
+    /// why: a section title row inside the list would break `ScreenLayout`'s one-row-per-item
+    /// hit-testing, so the title sticks to the subheader and a rule marks where the section ends.
+    static func drawSubheader(_ state: AppState, runs: [RunSummary], firstVisible: Int?, in rect: Rect,
+                              theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
+        guard !rect.isEmpty else { return }
+        let attention = runs.filter(ActivityOrder.needsAttention).count
+        var title = ""
+        if let firstVisible, runs.indices.contains(firstVisible) {
+            title = ActivityOrder.needsAttention(runs[firstVisible])
+                ? strings[.sectionNeedsAttention, ["count": String(attention)]]
+                : strings[.sectionOtherRuns, ["count": String(runs.count - attention)]]
+        }
+        let indicator = indicators(state, strings: strings)
+        let indicatorWidth = min(DisplayWidth.of(indicator), max(0, rect.width - DisplayWidth.of(title) - 2))
+        buffer.write(title, x: rect.x, y: rect.y, style: theme[.sectionTitle], maxWidth: rect.width)
+        if indicatorWidth > 0 {
+            buffer.write(DisplayWidth.truncate(indicator, to: indicatorWidth), x: rect.maxX - indicatorWidth,
+                         y: rect.y, style: theme[.filterIndicator])
+        }
+    }
+
+    /// "filter: crm  showing: failed", or "" when nothing narrows the list.
+    static func indicators(_ state: AppState, strings: Strings) -> String {
+        var parts: [String] = []
+        let text = clean(state.activity.filterText)
+        if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            parts.append(strings[.filterIndicator, ["text": text]])
+        }
+        if state.activity.statusFilter != .all {
+            parts.append(strings[.statusFilterIndicator, ["status": filterName(state.activity.statusFilter, strings)]])
+        }
+        return parts.joined(separator: "  ")
+    }
+
+    static func filterName(_ filter: StatusFilter, _ strings: Strings) -> String {
+        switch filter {
+        case .all: strings[.statusFilterAll]
+        case .failed: strings.statusName(.failed)
+        case .succeeded: strings.statusName(.succeeded)
+        case .running: strings.statusName(.running)
+        }
+    }
+
+    /// Underlines the last needs-attention row when other runs follow it on screen; the glyph
+    /// column is left alone so the failure marker keeps its exact style.
+    static func underlineSectionEnd(runs: [RunSummary], window: Range<Int>, in rect: Rect,
+                                    into buffer: inout ScreenBuffer) {
+        for index in window.dropLast() where ActivityOrder.needsAttention(runs[index])
+            && !ActivityOrder.needsAttention(runs[index + 1]) {
+            let y = rect.y + index - window.lowerBound
+            let afterGlyph = Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1)
+            buffer.restyle(afterGlyph) { $0.underline = true }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import FlowDashCore
+import FlowDashScreen
+import FlowDashService
+@testable import FlowDashTUI
+import Foundation
+
+/// A terminal that replays a script: send these events, or wait until the last frame shows
+/// something. It records every frame and every suspension, and asks to terminate after a few
+/// seconds so a broken loop fails the test instead of hanging it.
+@MainActor
+final class ScriptedTerminal: TerminalBackend {
+    enum Step {
+        case send([InputEvent])
+        case waitUntilShown(String)
+    }
+
+    let size: (width: Int, height: Int) = (60, 12)
+    private(set) var frames: [ScreenBuffer] = []
+    private(set) var isSuspended = false
+    private(set) var suspensions = 0
+    private var script: [Step]
+    private let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+
+    init(_ script: [Step]) { self.script = script }
+
+    var timedOut: Bool { ContinuousClock.now >= deadline }
+    var terminationRequested: Bool { timedOut }
+    var lastScreen: String { frames.last?.lines.joined(separator: "\n") ?? "" }
+
+    func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
+
+    func nextEvents(timeout: Duration) async -> [InputEvent] {
+        while let step = script.first {
+            switch step {
+            case .send(let events):
+                script.removeFirst()
+                return events
+            case .waitUntilShown(let text):
+                guard lastScreen.contains(text) else {
+                    try? await Task.sleep(for: .milliseconds(5))
+                    return []
+                }
+                script.removeFirst()
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(5))
+        return []
+    }
+
+    func suspend(while body: () throws -> Void) rethrows {
+        suspensions += 1
+        isSuspended = true
+        defer { isSuspended = false }
+        try body()
+    }
+}
+
+/// Records the paths the editor was asked to open, and whether the terminal was suspended then.
+@MainActor
+final class EditorProbe {
+    private(set) var openings: [(path: String, suspended: Bool)] = []
+
+    func record(_ path: String, suspended: Bool) { openings.append((path, suspended)) }
+}
+
+/// A small in-memory engine for the loop tests: fixed runs and flows, one definition file.
+actor ProgramTestBackend: FlowBackend {
+    nonisolated let kind = "program-test"
+    private let runs: [RunDetail]
+    private let flowList: [FlowSummary]
+    private let definitionPath: String?
+    private(set) var validations = 0
+    private(set) var resubmissions: [RunID] = []
+
+    init(runs: [RunDetail], flows: [String] = [], definitionPath: String? = "/tmp/flows/orders.yaml") {
+        self.runs = runs
+        flowList = flows.map { FlowSummary(name: $0, description: nil, owner: nil, stepCount: 1, inputs: [:]) }
+        self.definitionPath = definitionPath
+    }
+
+    func activity(_ query: ActivityQuery) async throws -> [RunSummary] { runs.map(\.summary) }
+
+    func run(_ id: RunID) async throws -> RunDetail {
+        guard let detail = runs.first(where: { $0.summary.id == id }) else { throw BackendError.runNotFound(id) }
+        return detail
+    }
+
+    func flows() async throws -> [FlowSummary] { flowList }
+    func connections() async throws -> [ConnectionInfo] { [] }
+
+    func verifyConnection(_ name: String, secret: Secret) async throws -> VerificationOutcome { .verified }
+
+    func startRun(flow: String, inputs: TriggerInputs, resubmittedFrom: RunID?) async throws -> RunID {
+        if let resubmittedFrom { resubmissions.append(resubmittedFrom) }
+        return RunID("99")
+    }
+
+    func definition(of flow: String) async throws -> DefinitionSource {
+        DefinitionSource(flow: flow, path: definitionPath, readOnlyText: "steps: []",
+                         readOnlyReason: definitionPath == nil ? "served by a remote engine" : nil)
+    }
+
+    func validateDefinition(of flow: String) async throws -> [DefinitionProblem] {
+        validations += 1
+        return []
+    }
+}
+
+/// A plain-text picture of the state, enough to see what the loop delivered.
+@MainActor
+func programTestRender(_ state: AppState) -> ScreenBuffer {
+    var buffer = ScreenBuffer(width: state.size.width, height: state.size.height)
+    var lines = ["route \(state.route)"]
+    switch state.route {
+    case .activity: lines += visibleRuns(state).map { "run \($0.id) \($0.status.rawValue)" }
+    case .runDetail: lines += (state.runDetail?.report?.detail.steps ?? []).map { "step \($0.name)" }
+    case .flows: lines += state.flows.items.map { "flow \($0.name)" }
+    case .connections: lines += state.connections.items.map { "connection \($0.name)" }
+    }
+    lines.append("status \(state.status.message)")
+    for (row, line) in lines.enumerated() { buffer.write(line, x: 0, y: row) }
+    return buffer
+}
