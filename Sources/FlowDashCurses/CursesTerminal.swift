@@ -45,7 +45,7 @@ public final class CursesTerminal: TerminalBackend {
         // curses keeps one global screen; the installed handlers mark that someone owns it.
         guard ct_installed() == 0 else { throw CursesTerminalError.alreadyActive }
         guard fd_terminal_is_usable(term) != 0 else { throw CursesTerminalError.unusableTerminal(term: term) }
-        setlocale(LC_ALL, "")
+        Self.chooseLocale()
         // Before newterm: ncurses only installs its own INT/TERM handlers over SIG_DFL, and the
         // crash guard must save the shell's termios, not curses' raw ones.
         guard ct_install() == 0 else { throw CursesTerminalError.signalSetupFailed(errno: errno) }
@@ -80,6 +80,16 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     /// Ends curses and restores the terminal and signal handlers. Safe to call more than once.
+    /// The user's locale, but always a UTF-8 character set: a LANG naming a locale the machine
+    /// lacks (common over SSH) or an ASCII one would otherwise garble every wide character.
+    private static func chooseLocale() {
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_ALL, "C.UTF-8") }
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
     public func shutdown() {
         guard isActive else { return }
         isActive = false

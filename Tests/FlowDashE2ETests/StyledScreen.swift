@@ -3,6 +3,7 @@
 struct StyledScreen {
     struct Style: Equatable {
         var foreground: Int?
+        var background: Int?
         var bold = false
         var reverse = false
     }
@@ -50,6 +51,11 @@ struct StyledScreen {
             case 30...37: style.foreground = codes[index] - 30
             case 90...97: style.foreground = codes[index] - 90
             case 39: style.foreground = nil
+            case 40...47: style.background = codes[index] - 40
+            case 100...107: style.background = codes[index] - 100
+            case 49: style.background = nil
+            case 48: style.background = 1000
+                index += codes.count
             case 38:
                 // 38;5;n or 38;2;r;g;b: keep the palette index (1 and 9 and 196 read as red).
                 if index + 2 < codes.count, codes[index + 1] == 5 {
@@ -73,7 +79,10 @@ struct StyledScreen {
         return row.first { $0.character == character }?.style
     }
 
-    var hasAnyColor: Bool { raw.contains("\u{1b}[3") || raw.contains("\u{1b}[9") || raw.contains(";3") }
+    /// Whether any character is drawn with a foreground or background colour.
+    var hasAnyColor: Bool {
+        rows.contains { row in row.contains { $0.style.foreground != nil || $0.style.background != nil } }
+    }
 }
 
 extension StyledScreen.Style {

@@ -9,6 +9,7 @@ struct Tmux {
     private var socket: String { folder.appendingPathComponent("tmux.sock").path }
 
     static func start(_ command: String, width: Int = 100, height: Int = 30, folder: URL) async throws -> Tmux {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tmux = Tmux(folder: folder)
         try await tmux.call(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
         return tmux
@@ -19,7 +20,7 @@ struct Tmux {
         let result = try await run(.name("tmux"), arguments: Arguments(["-S", socket] + arguments),
                                    output: .string(limit: 1 << 20), error: .string(limit: 1 << 16))
         guard result.terminationStatus.isSuccess else {
-            throw E2EFailure("tmux \(arguments.joined(separator: " ")) failed: \(result.standardError ?? "")")
+            throw E2EFailure("tmux \(arguments.joined(separator: " ")) failed: \(result.standardError)")
         }
         return result.standardOutput ?? ""
     }
@@ -56,7 +57,8 @@ struct Tmux {
         throw E2EFailure("timed out waiting for \(what); the screen was:\n\(last)")
     }
 
-    func waitFor(text: String, timeout: Duration = .seconds(20)) async throws {
+    @discardableResult
+    func waitFor(text: String, timeout: Duration = .seconds(20)) async throws -> String {
         try await waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 

@@ -73,7 +73,7 @@ struct ViewTestsRunDetail {
     @Test("an expanded step shows its request and sanitised output")
     func expandedStep() {
         var steps = ViewFixtures.steps
-        steps[0] = StepRun(position: 1, name: "fetch-orders", status: .succeeded, connection: "shop",
+        steps[0] = StepRun(position: 0, name: "fetch-orders", status: .succeeded, connection: "shop",
                            request: "GET http://shop/v1/orders", output: "line one\n\u{1b}[31mred\u{1b}[0m\tend")
         var state = ViewFixtures.runDetail(report: ViewFixtures.report(steps: steps))
         state.runDetail?.selection = 0

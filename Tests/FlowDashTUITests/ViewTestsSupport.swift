@@ -78,14 +78,14 @@ enum ViewFixtures {
     ]
 
     static let steps: [StepRun] = [
-        StepRun(position: 1, name: "fetch-orders", status: .succeeded, connection: "shop",
+        StepRun(position: 0, name: "fetch-orders", status: .succeeded, connection: "shop",
                 startedAt: now, finishedAt: now.addingTimeInterval(0.8), request: "GET http://shop/v1/orders",
                 output: "{\"orders\": 3}"),
-        StepRun(position: 2, name: "push-customers", status: .failed, connection: "crm",
+        StepRun(position: 1, name: "push-customers", status: .failed, connection: "crm",
                 startedAt: now, finishedAt: now.addingTimeInterval(1.2),
                 error: StepError(httpStatus: 401, message: "Unauthorized: invalid or expired token"),
                 request: "POST http://crm/v1/customers", output: "{\"error\": \"invalid_token\"}"),
-        StepRun(position: 3, name: "notify", status: .skipped, connection: nil),
+        StepRun(position: 2, name: "notify", status: .skipped, connection: nil),
     ]
 
     static func report(steps: [StepRun] = steps, summary: RunSummary? = nil) -> RunReport {

@@ -56,7 +56,7 @@ public enum StepRow {
         let (glyph, role) = marker(for: step.status, spinnerFrame: spinnerFrame)
         return [
             RowField(glyph, role),
-            RowField(String(step.position), .dim),
+            RowField(String(step.position + 1), .dim),
             RowField(clean(step.name), .text),
             RowField(strings.stepStatusName(step.status), statusRole(step.status)),
             RowField(step.duration.map(TimeText.duration) ?? "", .dim),
