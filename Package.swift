@@ -59,6 +59,7 @@ let package = Package(
             name: "flowdash-bench",
             dependencies: [
                 "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI",
+                "FlowDashScreen", "FlowDashTUI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/FlowDashBench"

@@ -14,14 +14,22 @@ struct FlowDashBench {
         // why: per-run log lines would be measured along with the engine.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         if arguments.serveDemoAPI { return try await DemoAPIProcess.serve() }
+        if let workspace = arguments.fillWorkspace {
+            let store = try RunStore(path: WorkspaceLayout(root: URL(fileURLWithPath: workspace)).storeFile)
+            // why: runs from two days ago show a fixed date, so no clock ticks into the byte count.
+            return try store.insertSyntheticRuns(count: arguments.runs, failedEvery: 7,
+                                                 endingAt: Date().addingTimeInterval(-2 * 86_400))
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowdash-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
         print("FlowDash benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Date().formatted(.iso8601))")
-        let store = try StoreBenchmark.run(runs: arguments.runs, folder: folder.appendingPathComponent("store"))
+        let workspace = folder.appendingPathComponent("store")
+        let store = try StoreBenchmark.run(runs: arguments.runs, folder: WorkspaceLayout(root: workspace).storeDirectory)
+        let frames = try await FrameBenchmark.run(workspace: workspace)
         let engine = try await EngineBenchmark.run(steps: arguments.steps, folder: folder.appendingPathComponent("engine"))
-        Report.print(store: store, engine: engine, runs: arguments.runs)
+        Report.print(store: store, frames: frames, engine: engine, runs: arguments.runs)
     }
 }
 
@@ -30,19 +38,25 @@ struct BenchArguments {
     var steps = 5_000
     /// Internal: serve the demo API for the engine benchmark from a separate process.
     var serveDemoAPI = false
+    /// For Benchmarks/terminal.sh: fill this workspace's store with `runs` synthetic runs and stop.
+    var fillWorkspace: String?
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var iterator = words.makeIterator()
         while let word = iterator.next() {
-            let value = iterator.next().flatMap(Int.init)
-            if word == DemoAPIProcess.serveFlag {
+            switch word {
+            case DemoAPIProcess.serveFlag:
                 serveDemoAPI = true
-                continue
-            }
-            switch (word, value) {
-            case ("--runs", let value?): runs = value
-            case ("--steps", let value?): steps = value
+            case "--fill-workspace":
+                fillWorkspace = iterator.next()
+            case "--runs":
+                runs = iterator.next().flatMap(Int.init) ?? -1
+            case "--steps":
+                steps = iterator.next().flatMap(Int.init) ?? -1
             default:
+                runs = -1
+            }
+            if runs < 0 || steps < 0 || (word == "--fill-workspace" && fillWorkspace == nil) {
                 FileHandle.standardError.write(Data("usage: flowdash-bench [--runs N] [--steps N]\n".utf8))
                 exit(64)
             }
@@ -58,7 +72,11 @@ struct Timings {
         let start = ContinuousClock.now
         try body()
         let elapsed = ContinuousClock.now - start
-        samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        samples.append(Self.milliseconds(elapsed))
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
     }
 
     func percentile(_ fraction: Double) -> Double {

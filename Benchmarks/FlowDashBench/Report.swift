@@ -2,7 +2,7 @@ import Foundation
 
 /// The printed report: each figure beside its goal.
 enum Report {
-    static func print(store: StoreBenchmark.Result, engine: EngineBenchmark.Result, runs: Int) {
+    static func print(store: StoreBenchmark.Result, frames: FrameBenchmark.Result, engine: EngineBenchmark.Result, runs: Int) {
         let perMillion = Double(store.bytes) / Double(max(runs, 1)) * 1_000_000
         let rows: [(String, String, String)] = [
             ("runs stored", "\(runs.formatted())", ""),
@@ -12,6 +12,9 @@ enum Report {
             ("newest 200 failed: p99", format(store.newestFailed.percentile(0.99), "ms"), ""),
             ("newest 200 (any status): median", format(store.newestAll.percentile(0.5), "ms"), ""),
             ("newest 200 of one flow: median", format(store.newestOfOneFlow.percentile(0.5), "ms"), ""),
+            ("interface: store open to first frame (in process)", format(frames.firstFrameMilliseconds, "ms"), verdict(frames.firstFrameMilliseconds, below: 100)),
+            ("interface: build one 200×60 activity frame, median", format(frames.frameBuild.percentile(0.5), "ms"), verdict(frames.frameBuild.percentile(0.5), below: 1)),
+            ("interface: build one 200×60 activity frame, p99", format(frames.frameBuild.percentile(0.99), "ms"), ""),
             ("engine steps executed", "\(engine.steps) (\(engine.failedRuns) runs failed)", ""),
             ("engine throughput", format(engine.stepsPerSecond, "steps/s"), verdict(engine.stepsPerSecond, above: 2000)),
         ]

@@ -13,6 +13,7 @@ enum StoreBenchmark {
     }
 
     static func run(runs: Int, folder: URL) throws -> Result {
+        // why: the frame benchmark opens the same store as a workspace, so use the workspace's name.
         let store = try RunStore(path: folder.appendingPathComponent("store.sqlite"))
         let start = Date()
         try store.insertSyntheticRuns(count: runs, failedEvery: 7)

@@ -18,6 +18,8 @@ extension CursesTerminal {
         return drainInput()
     }
 
+    public nonisolated func wake() { ct_wake() }
+
     /// Blocks a background thread in poll() on stdin and the self-pipe; a signal, a resize or
     /// task cancellation (which writes to the pipe) ends the wait early.
     nonisolated static func waitForInput(milliseconds: Int32) async {

@@ -25,6 +25,7 @@ final class ScriptedTerminal: TerminalBackend {
 
     var timedOut: Bool { ContinuousClock.now >= deadline }
     var terminationRequested: Bool { timedOut }
+    nonisolated func wake() {}
     var lastScreen: String { frames.last?.lines.joined(separator: "\n") ?? "" }
 
     func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
@@ -78,7 +79,10 @@ actor ProgramTestBackend: FlowBackend {
         self.definitionPath = definitionPath
     }
 
-    func activity(_ query: ActivityQuery) async throws -> [RunSummary] { runs.map(\.summary) }
+    func activity(_ query: ActivityQuery) async throws -> [RunSummary] {
+        Array(runs.map(\.summary).filter { !query.failedOnly || $0.status == .failed }
+            .sorted { $0.id > $1.id }.prefix(query.limit))
+    }
 
     func run(_ id: RunID) async throws -> RunDetail {
         guard let detail = runs.first(where: { $0.summary.id == id }) else { throw BackendError.runNotFound(id) }

@@ -48,9 +48,11 @@ struct ViewTestsActivity {
         state.activity.list.selection = 1
         let probe = ViewFixtures.draw(state)
         let list = ScreenLayout(state).list(for: .activity)
-        #expect(probe.buffer[30, list.y + 1].style.background == .blue)
-        #expect(probe.buffer[30, list.y].style.background == nil)
-        #expect(probe.buffer[30, list.y + 2].style.background == nil)
+        #expect(probe.buffer[5, list.y + 1].style.background == .blue)
+        #expect(probe.buffer[5, list.y].style.background == nil)
+        #expect(probe.buffer[5, list.y + 2].style.background == nil)
+        // The bar covers the key columns (glyph, run, flow), not the problem text.
+        #expect(probe.buffer[list.maxX - 1, list.y + 1].style.background == nil)
     }
 
     @Test("row r of the list rect shows visible run offset + r, as the mouse hit-tests it")

@@ -62,12 +62,12 @@ extension RunStore {
     /// Appends `count` finished runs of a few synthetic flows, one second apart and ending now;
     /// every `failedEvery`-th one failed (none when `failedEvery` < 1). One transaction, one
     /// prepared statement: a million rows take seconds.
-    public func insertSyntheticRuns(count: Int, failedEvery: Int) throws {
+    public func insertSyntheticRuns(count: Int, failedEvery: Int, endingAt end: Date = Date()) throws {
         guard count > 0 else { return }
         let flows = ["synthetic-orders", "synthetic-billing", "synthetic-directory", "synthetic-reports"]
         let failure = RunFailure(
             error: StepError(httpStatus: 503, message: "Service Unavailable: synthetic failure"), step: "fetch")
-        let firstStart = Self.seconds(Date()) - Double(count)
+        let firstStart = Self.seconds(end) - Double(count)
         try pool.write { db in
             let insert = try db.makeStatement(sql: """
                 INSERT INTO run (flow, status, startedAt, finishedAt, inputs,

@@ -12,4 +12,7 @@ public protocol TerminalBackend: AnyObject {
     func suspend(while body: () throws -> Void) rethrows
     /// Whether a terminating signal (SIGINT, SIGTERM, SIGHUP) has arrived.
     var terminationRequested: Bool { get }
+    /// Ends a pending `nextEvents` wait early, from any thread: work finished off the loop
+    /// shows at once instead of after the wait's timeout.
+    nonisolated func wake()
 }

@@ -14,7 +14,7 @@ public struct EffectRunner: Sendable {
     public func perform(_ effect: Effect) async -> Msg? {
         switch effect {
         case .loadActivity:
-            return .activityLoaded(await capture { try await service.activity() })
+            return .activityLoaded(await capture { try await Self.recentAndFailing(service) })
         case .loadReport(let id):
             return .reportLoaded(id, await capture { try await service.report(for: id) })
         case .loadConnections:
@@ -29,6 +29,19 @@ public struct EffectRunner: Sendable {
         case .editDefinition:
             return nil
         }
+    }
+
+    /// How many runs the activity list holds, newest first, of all runs and of failed ones.
+    public static let activityWindow = 200
+
+    /// The newest runs plus the newest failures, so an older failure still reaches "needs
+    /// attention" when many runs have succeeded since.
+    static func recentAndFailing(_ service: FlowService) async throws -> [RunSummary] {
+        async let recent = service.activity(limit: activityWindow)
+        async let failing = service.activity(failedOnly: true, limit: activityWindow)
+        var byID: [RunID: RunSummary] = [:]
+        for run in try await recent + failing { byID[run.id] = run }
+        return byID.values.sorted { $0.id > $1.id }
     }
 }
 

@@ -19,6 +19,7 @@ public final class Program {
     private let editor: @Sendable (String) throws -> Void
     private var state: AppState
     private var mailbox: [Delivery] = []
+    private var needsRender = true
     private var tasks: [Int: Task<Void, Never>] = [:]
     private var nextTaskID = 0
     private var lastFrame: ScreenBuffer?
@@ -73,10 +74,13 @@ public final class Program {
     private func dispatch(_ msg: Msg) {
         guard !state.shouldQuit else { return }
         update(&state, msg, now: Date()).forEach(start)
+        needsRender = true
     }
 
     private func drawIfChanged() {
-        guard !state.shouldQuit else { return }
+        // why: building a frame costs about a millisecond; an idle loop pass changes nothing.
+        guard !state.shouldQuit, needsRender else { return }
+        needsRender = false
         let frame = render(state)
         guard frame != lastFrame else { return }
         terminal.draw(frame)
@@ -119,7 +123,10 @@ public final class Program {
             let delivery = await work()
             guard let self else { return }
             self.tasks[id] = nil
-            if let delivery { self.mailbox.append(delivery) }
+            if let delivery {
+                self.mailbox.append(delivery)
+                self.terminal.wake()
+            }
         }
     }
 

@@ -23,15 +23,32 @@ enum TimeText {
     }
 
     /// `HH:mm:ss` for a time today, `yyyy-MM-dd HH:mm` otherwise, in `timeZone`.
+    /// why: plain arithmetic on the zone's offset instead of `Calendar`, which cost about 10 µs a
+    /// call and made the 200×60 activity frame miss its 1 ms budget.
     static func clock(_ date: Date, now: Date, timeZone: TimeZone = .current) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let hour = two(parts.hour), minute = two(parts.minute)
-        if calendar.isDate(date, inSameDayAs: now) {
-            return "\(hour):\(minute):\(two(parts.second))"
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        let localNow = now.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: now))
+        let day = Int((local / 86_400).rounded(.down))
+        let secondOfDay = Int(local.rounded(.down)) - day * 86_400
+        let hour = two(secondOfDay / 3600), minute = two(secondOfDay / 60 % 60)
+        if day == Int((localNow / 86_400).rounded(.down)) {
+            return "\(hour):\(minute):\(two(secondOfDay % 60))"
         }
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(hour):\(minute)"
+        let (year, month, dayOfMonth) = civilDate(daysSinceEpoch: day)
+        return "\(year)-\(two(month))-\(two(dayOfMonth)) \(hour):\(minute)"
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// "850ms", "4.2s", "3m05s", "2h04m".

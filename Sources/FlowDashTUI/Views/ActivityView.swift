@@ -26,7 +26,8 @@ enum ActivityView {
         }
         let widths = Columns.widths(for: rows, width: list.width, caps: columnCaps)
         drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window,
-                   selection: state.activity.list.selection, in: list, theme: theme, into: &buffer)
+                   selection: state.activity.list.selection, in: list, theme: theme,
+                   highlightWidth: keyColumnsWidth(widths, count: 3), into: &buffer)
         underlineSectionEnd(runs: runs, window: window, in: list, into: &buffer)
     }
 

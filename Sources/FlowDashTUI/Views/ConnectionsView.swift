@@ -27,7 +27,8 @@ enum ConnectionsView {
         buffer.write(Columns.heading(headings, widths: widths, theme: theme), x: layout.subheader.x,
                      y: layout.subheader.y, maxWidth: layout.subheader.width)
         drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window,
-                   selection: connections.selection, in: list, theme: theme, into: &buffer)
+                   selection: connections.selection, in: list, theme: theme,
+                   highlightWidth: keyColumnsWidth(widths, count: 3), into: &buffer)
     }
 }
 
