@@ -3,6 +3,9 @@
 /// become spaces when a single line is wanted.
 public enum TextSanitizer {
     public static func clean(_ text: String, singleLine: Bool = true) -> String {
+        // why: most text is plain printable ASCII, which has nothing to strip; the interface
+        // cleans every field of every frame, so this check is worth its line.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var output = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()

@@ -50,19 +50,25 @@ public struct ScreenBuffer: Hashable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = maxWidth ?? Int.max
         var column = x
-        // why: grapheme iteration dominates frame time; ASCII text needs none of it.
+        // why: ASCII is nearly all of a frame; writing it straight into the row (no grapheme or
+        // width lookups, no per-cell uniqueness checks) keeps a 200×60 frame within 1 ms.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 where byte >= 0x20 && byte != 0x7F {
-                if column - x + 1 > limit || column + 1 > width { break }
-                if column >= 0 { place(Cell(String(Unicode.Scalar(byte)), style: style), x: column, y: y) }
-                column += 1
-            }
-            return column - x
+            return writeASCII(text, x: x, y: y, style: style, limit: limit)
         }
         // why: per scalar, not per grapheme: the same measure ncurses uses, and much cheaper. A
         // zero-width scalar (combining mark, joiner, variation selector) joins the cell before it.
         var lastCell: Int?
         for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                guard scalar.value >= 0x20, scalar.value != 0x7F else { continue }
+                if column - x + 1 > limit || column + 1 > width { break }
+                if column >= 0 {
+                    place(Cell(Self.asciiText[Int(scalar.value)], style: style), x: column, y: y)
+                    lastCell = y * width + column
+                }
+                column += 1
+                continue
+            }
             let columns = DisplayWidth.of(scalar)
             guard columns > 0 else {
                 if let lastCell, scalar.value >= 0x300 { cells[lastCell].text.unicodeScalars.append(scalar) }
@@ -74,6 +80,35 @@ public struct ScreenBuffer: Hashable, Sendable {
                 lastCell = y * width + column
             }
             column += columns
+        }
+        return column - x
+    }
+
+    private static let asciiText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    private mutating func writeASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
+        let rowStart = y * width
+        let firstColumn = max(0, x)
+        // A wide character whose second half is overwritten loses its first half too.
+        if firstColumn < width, cells[rowStart + firstColumn].isContinuation, firstColumn > 0 {
+            cells[rowStart + firstColumn - 1].text = " "
+        }
+        var column = x
+        var lastWritten = -1
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for byte in text.utf8 where byte >= 0x20 && byte != 0x7F {
+                if column - x + 1 > limit || column + 1 > width { break }
+                if column >= 0 {
+                    cells[rowStart + column] = Cell(Self.asciiText[Int(byte)], style: style)
+                    lastWritten = column
+                }
+                column += 1
+            }
+        }
+        // ...and one whose first half is overwritten loses its second half.
+        if lastWritten >= 0, lastWritten + 1 < width, cells[rowStart + lastWritten + 1].isContinuation {
+            cells[rowStart + lastWritten + 1].text = " "
         }
         return column - x
     }

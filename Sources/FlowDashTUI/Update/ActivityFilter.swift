@@ -28,12 +28,16 @@ public enum ActivityOrder {
 
     /// Needs-attention runs first, each group newest first; ties broken by id, newest first.
     public static func sorted(_ runs: [RunSummary]) -> [RunSummary] {
-        runs.sorted { left, right in
-            let leftFirst = needsAttention(left), rightFirst = needsAttention(right)
-            if leftFirst != rightFirst { return leftFirst }
-            if left.startedAt != right.startedAt { return left.startedAt > right.startedAt }
+        // why: sorting small keys, not the runs themselves, keeps a frame's re-sort of a few
+        // hundred runs from copying (and retaining) every field of every run at each comparison.
+        let keys = runs.map { (attention: needsAttention($0), started: $0.startedAt, id: $0.id) }
+        let order = keys.indices.sorted { leftIndex, rightIndex in
+            let left = keys[leftIndex], right = keys[rightIndex]
+            if left.attention != right.attention { return left.attention }
+            if left.started != right.started { return left.started > right.started }
             return left.id > right.id
         }
+        return order.map { runs[$0] }
     }
 
     /// Whether `run` passes the status filter; "failed" means needs attention, "running"
