@@ -1,11 +1,12 @@
 import ArgumentParser
+import FlowDashConfig
 import FlowDashEmbedded
 import FlowDashService
 import Foundation
 import Logging
 
 /// `--workspace DIR`, shared by every command; falls back to $FLOWDASH_WORKSPACE, then to
-/// the XDG data directory.
+/// `workspace:` in the config file, then to the XDG data directory.
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workspace folder (default: $FLOWDASH_WORKSPACE, else $XDG_DATA_HOME/flowdash/workspace).", valueName: "dir"))
     var workspace: String?
@@ -14,6 +15,11 @@ struct WorkspaceOptions: ParsableArguments {
         if let workspace { return URL(fileURLWithPath: workspace, isDirectory: true).standardizedFileURL }
         if let fromEnvironment = ProcessInfo.processInfo.environment["FLOWDASH_WORKSPACE"], !fromEnvironment.isEmpty {
             return URL(fileURLWithPath: fromEnvironment, isDirectory: true).standardizedFileURL
+        }
+        // why: a broken config file is reported by the interface, which reads all of it; here
+        // only the workspace is wanted, and a script's `flowdash activity` should not fail on a theme typo.
+        if let configured = (try? ConfigFile.load(InterfaceSettings.configFile))?.workspace, !configured.isEmpty {
+            return URL(fileURLWithPath: configured, isDirectory: true).standardizedFileURL
         }
         let directories = XDGDirectories()
         return directories.flowdash(directories.dataHome).appendingPathComponent("workspace", isDirectory: true)
