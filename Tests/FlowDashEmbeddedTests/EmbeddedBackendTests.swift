@@ -174,11 +174,13 @@ struct EmbeddedBackendTests {
         try await EngineFixture.with(flows: ["health": EngineFixture.oneStepFlow(path: "/v1/health")], launcher: launcher) { fixture in
             let id = try await fixture.backend.startRun(flow: "health", inputs: [:], resubmittedFrom: nil)
             #expect(try await fixture.backend.run(id).summary.status == .queued, "the detached launcher runs nothing in process")
-            let deadline = Date().addingTimeInterval(5)
-            while !FileManager.default.fileExists(atPath: marker.path), Date() < deadline {
+            // why: the shell creates the file before `echo` writes to it, so wait for the text.
+            let deadline = Date().addingTimeInterval(10)
+            var seen = ""
+            while seen.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, Date() < deadline {
                 try await Task.sleep(for: .milliseconds(20))
+                seen = (try? String(contentsOf: marker, encoding: .utf8)) ?? ""
             }
-            let seen = try String(contentsOf: marker, encoding: .utf8)
             #expect(seen.trimmingCharacters(in: .whitespacesAndNewlines) == id.rawValue, "the worker got the run id")
 
             let worker = try EmbeddedBackend(workspace: fixture.root)
