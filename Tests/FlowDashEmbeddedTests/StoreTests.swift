@@ -99,15 +99,13 @@ struct StoreTests {
     @Test func syntheticHistoryListsFailedRunsNewestFirst() async throws {
         try await withStore { store, _ in
             try store.insertSyntheticRuns(count: 50_000, failedEvery: 7)
-            let clock = ContinuousClock()
-            var failed: [RunSummary] = []
-            let elapsed = try clock.measure { failed = try store.recentRuns(ActivityQuery(failedOnly: true, limit: 200)) }
+            // Speed is the benchmark's business (Benchmarks/); the query plan test guards the index.
+            let failed = try store.recentRuns(ActivityQuery(failedOnly: true, limit: 200))
             #expect(failed.count == 200)
             #expect(failed.allSatisfy { $0.status == .failed && $0.failure?.code == "503" })
             let numbers = failed.compactMap { Int($0.id.rawValue) }
             #expect(numbers == numbers.sorted(by: >))
             #expect(numbers.first == 49_994, "every 7th row fails: the newest failed one is 7 × 7,142")
-            #expect(elapsed < .milliseconds(50))
             #expect(try store.recentRuns(ActivityQuery(limit: 1_000)).count == 1_000)
         }
     }
