@@ -8,6 +8,8 @@ struct TroubleshootingLoopE2ETests {
         let session = try await InterfaceSession.startDemo()
         defer { Task { await session.stop() } }
         try await session.waitForActivity()
+        #expect(try await session.tmux.screen().contains("The valid token for crm is flowdash-demo"),
+                "the demo tells a newcomer what to type")
         try await session.openRun(of: "sync-customers")
 
         let styled = try await session.tmux.styledScreen()

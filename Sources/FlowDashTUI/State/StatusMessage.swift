@@ -22,6 +22,8 @@ public enum StatusMessage: Sendable, Equatable {
     case unknownCommand(String)
     case themeChanged(String)
     case cancelled
+    /// Shown when the demo opens: which connection to verify, and with what.
+    case demoReady(connection: String, token: String)
 }
 
 /// Why a key does nothing right now; shown in the status line and in help.

@@ -45,7 +45,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case messageResubmitting, messageResubmitted, messageRunFinished
     case messageDefinitionValid, messageDefinitionUnchanged, messageDefinitionInvalid
     case messageDefinitionReadOnly, messageActionDisabled, messageUnknownCommand, messageThemeChanged
-    case messageCancelled
+    case messageCancelled, messageDemoReady
 
     // Why an action is off.
     case reasonReadOnly, reasonRunNotFinished, reasonNothingSelected, reasonNoConnection

@@ -91,6 +91,8 @@ extension Strings {
         case .unknownCommand(let command): self[.messageUnknownCommand, ["command": clean(command)]]
         case .themeChanged(let theme): self[.messageThemeChanged, ["theme": clean(theme)]]
         case .cancelled: self[.messageCancelled]
+        case .demoReady(let connection, let token):
+            self[.messageDemoReady, ["connection": clean(connection), "token": clean(token)]]
         }
     }
 

@@ -126,6 +126,7 @@ enum StringsDutch {
         case .messageUnknownCommand: "Onbekende opdracht: {command}"
         case .messageThemeChanged: "Thema: {theme}"
         case .messageCancelled: "Geannuleerd."
+        case .messageDemoReady: "Demo klaar: open een mislukte run met Enter. Het geldige token voor {connection} is {token}."
 
         case .reasonReadOnly: "alleen-lezenmodus"
         case .reasonRunNotFinished: "de uitvoering loopt nog"

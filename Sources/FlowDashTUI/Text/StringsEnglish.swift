@@ -124,6 +124,7 @@ enum StringsEnglish {
         case .messageUnknownCommand: "Unknown command: {command}"
         case .messageThemeChanged: "Theme: {theme}"
         case .messageCancelled: "Cancelled."
+        case .messageDemoReady: "Demo ready: open a failed run with Enter. The valid token for {connection} is {token}."
 
         case .reasonReadOnly: "read-only mode"
         case .reasonRunNotFinished: "the run is still going"

@@ -127,6 +127,7 @@ enum StringsFrench {
         case .messageUnknownCommand: "Commande inconnue : {command}"
         case .messageThemeChanged: "Thème : {theme}"
         case .messageCancelled: "Annulé."
+        case .messageDemoReady: "Démo prête : ouvrez une exécution en échec avec Entrée. Le jeton valide de {connection} est {token}."
 
         case .reasonReadOnly: "mode lecture seule"
         case .reasonRunNotFinished: "l'exécution n'est pas terminée"

@@ -18,7 +18,7 @@ extension StatusLine {
         case .verified, .resubmitted, .definitionValid:
             .success
         case .none, .loading, .resubmitting, .definitionUnchanged, .definitionReadOnly,
-             .themeChanged, .cancelled:
+             .themeChanged, .cancelled, .demoReady:
             .info
         }
     }

@@ -49,7 +49,9 @@ struct DemoCommand: AsyncParsableCommand {
         } else {
             // why: the interface runs on this process's service, so resubmitted runs execute here
             // while the demo API keeps serving them.
-            try await InterfaceLauncher.open(service: service, settings: interface.resolve())
+            try await InterfaceLauncher.open(
+                service: service, settings: interface.resolve(),
+                greeting: .demoReady(connection: "crm", token: DemoCredentials.validCRMToken))
         }
         await server.stop()
     }

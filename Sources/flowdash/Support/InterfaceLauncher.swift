@@ -53,7 +53,7 @@ struct InterfaceSettings {
 /// Opens the curses interface over a service and runs it until the user quits.
 enum InterfaceLauncher {
     @MainActor
-    static func open(service: FlowService, settings: InterfaceSettings) async throws {
+    static func open(service: FlowService, settings: InterfaceSettings, greeting: StatusMessage? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.exit(1, "the interface needs a terminal; scripts can use `flowdash activity`, `flowdash run show`, … with --json")
         }
@@ -68,6 +68,7 @@ enum InterfaceLauncher {
         var state = AppState(readOnly: settings.readOnly, size: terminal.size)
         state.themeName = firstTheme.name
         state.availableThemes = catalog.names
+        if let greeting { state.status.message = greeting }
         let program = Program(
             terminal: terminal, service: service, state: state,
             render: { state in
