@@ -64,6 +64,17 @@ struct ViewTestsDialogs {
         }
     }
 
+    @Test("on a short terminal help keeps this screen's fixes and marks the cut")
+    func helpOnAShortTerminal() throws {
+        var state = ViewFixtures.runDetail(size: (80, 14))
+        state.stack = [.activity, .connections]
+        state.modal = .help
+        let strings = Strings(language: "en")
+        let probe = BufferProbe(render(state, theme: .defaultDark, strings: strings, now: ViewFixtures.now))
+        #expect(probe.contains(strings.help(for: .verify)))
+        #expect(probe.contains("…"))
+    }
+
     @Test("help greys out a refused key and says why")
     func helpDisabledReason() throws {
         var state = ViewFixtures.activity(size: (100, 40))

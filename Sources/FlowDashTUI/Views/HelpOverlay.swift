@@ -11,7 +11,10 @@ enum HelpOverlay {
         let inner = DialogViews.box(title: title, width: maximumWidth, contentRows: min(rows.count + 2, buffer.height - 4),
                                     theme: theme, into: &buffer)
         guard !inner.isEmpty else { return }
-        for (index, line) in rows.prefix(max(0, inner.height - 2)).enumerated() {
+        let room = max(0, inner.height - 2)
+        // why: on a short terminal the list is cut; say so rather than hide keys silently.
+        let shown = rows.count > room ? Array(rows.prefix(max(0, room - 1))) + [Line("…", style: theme[.dim])] : rows
+        for (index, line) in shown.prefix(room).enumerated() {
             buffer.write(line, x: inner.x, y: inner.y + index, maxWidth: inner.width)
         }
         buffer.write(strings[.helpClose], x: inner.x, y: inner.maxY - 1, style: theme[.dim], maxWidth: inner.width)
@@ -20,7 +23,10 @@ enum HelpOverlay {
     /// One entry per binding: its keys, what it does, and "(off: reason)" when it does nothing
     /// right now; text that does not fit wraps under itself, past the key column.
     static func lines(_ state: AppState, theme: Theme, strings: Strings, width: Int) -> [Line] {
-        let bindings = KeyMap.bindings(for: state.route)
+        // The keys of this screen first (verify, edit, resubmit…), then the ones that work
+        // everywhere, so a short terminal cuts the familiar movement keys, not the fixes.
+        let all = KeyMap.bindings(for: state.route)
+        let bindings = all.filter { $0.routes != nil } + all.filter { $0.routes == nil }
         let keyWidth = min(12, bindings.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let indent = String(repeating: " ", count: keyWidth + 2)
         let textWidth = max(1, width - keyWidth - 2)
