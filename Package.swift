@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "FlowDashAirflow", dependencies: ["FlowDashCore", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "FlowDashDemoAPI",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
@@ -76,6 +77,7 @@ let package = Package(
             dependencies: ["FlowDashCore", "FlowDashEmbedded", "FlowDashDemoAPI",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "FlowDashAirflowTests", dependencies: ["FlowDashAirflow", "FlowDashCore"]),
         .testTarget(name: "FlowDashDemoAPITests", dependencies: ["FlowDashDemoAPI"]),
         .testTarget(name: "FlowDashCLITests", dependencies: ["flowdash", "FlowDashDemoAPI"]),
         .testTarget(

@@ -1,0 +1,28 @@
+import FlowDashCore
+
+/// DAGs as flows.
+enum FlowMapping {
+    /// The DAG as a flow: owners joined, params as inputs with their defaults.
+    static func summary(of dag: DAGDTO, details: DAGDetailsDTO?, taskCount: Int) -> FlowSummary {
+        let owners = (dag.owners ?? []).filter { !$0.isEmpty }
+        let description = dag.description.flatMap { $0.isEmpty ? nil : $0 }
+        return FlowSummary(
+            name: dag.dagID, description: description,
+            owner: owners.isEmpty ? nil : owners.joined(separator: ", "),
+            stepCount: taskCount, inputs: inputs(fromParams: details?.params))
+    }
+
+    /// Each param's default as an input; a param without a default shows as empty text.
+    static func inputs(fromParams params: [String: JSONValue]?) -> TriggerInputs {
+        TriggerInputs(defaults(fromParams: params).mapValues { $0 == .null ? "" : $0.inputText })
+    }
+
+    /// Each param's default value: Airflow serialises a param as `{"value": …, "schema": …}`,
+    /// and a bare value is read as the default itself.
+    static func defaults(fromParams params: [String: JSONValue]?) -> [String: JSONValue] {
+        (params ?? [:]).mapValues { param in
+            if case .object(let fields) = param, let value = fields["value"] { return value }
+            return param
+        }
+    }
+}
