@@ -17,4 +17,13 @@ struct ConfigFileCLITests {
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("\"hello\""))
     }
+
+    @Test func aMistypedWorkspaceIsAnErrorNotANewFolder() throws {
+        let sandbox = try CLISandbox()
+        defer { sandbox.remove() }
+        let result = try sandbox.run(["activity"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no workspace at \(sandbox.workspace.path)"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.workspace.path))
+    }
 }
