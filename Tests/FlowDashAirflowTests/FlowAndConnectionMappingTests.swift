@@ -23,6 +23,17 @@ struct FlowAndConnectionMappingTests {
         #expect(flow.inputs == [:])
     }
 
+    /// Seen on Airflow 3.3.2: `@dag(doc_md=__doc__)` without `description` gives
+    /// `"description": null` and the docstring in the details' `doc_md`.
+    @Test func aDAGWithOnlyDocMDIsDescribedByItsFirstLine() throws {
+        let dag = try decode(DAGPage.self, AirflowFixtures.dags).dags[1]
+        let details = DAGDetailsDTO(dagID: dag.dagID, params: [:],
+                                    docMD: "\n# Succeeds: load the customer, notify.\n\nconf: {\"customer\": \"c-1000\"}")
+        let flow = FlowMapping.summary(of: dag, details: details, taskCount: 3)
+        #expect(flow.description == "Succeeds: load the customer, notify.")
+        #expect(FlowMapping.firstLine(of: " \n\n") == nil)
+    }
+
     @Test func bareParamValuesAreTheirOwnDefaults() {
         let inputs = FlowMapping.inputs(fromParams: ["limit": .integer(10), "mode": .string("fast")])
         #expect(inputs == ["limit": "10", "mode": "fast"])

@@ -82,6 +82,21 @@ struct RunMappingTests {
         #expect(ConfBuilder.conf(from: inputs, template: original) == original)
     }
 
+    /// Seen live: resubmitting `{"amount": "12,50"}` (the run failed with 400) with the amount
+    /// corrected must send a number; unchanged and non-JSON values stay as they were.
+    @Test func aResubmitSendsACorrectedStringValueAsJSONWhenItIsJSON() {
+        let original: [String: JSONValue] = ["customer": .string("c-1004"), "amount": .string("12,50"),
+                                             "note": .string("x")]
+        let conf = ConfBuilder.conf(from: ["customer": "c-1004", "amount": "12.5", "note": "fixed by hand", "new": "7"],
+                                    template: original, source: .originalRun)
+        #expect(conf["amount"] == .number(12.5))
+        #expect(conf["customer"] == .string("c-1004"))
+        #expect(conf["note"] == .string("fixed by hand"))
+        #expect(conf["new"] == .string("7"), "an input the original run did not have is text")
+        let quoted = ConfBuilder.conf(from: ["amount": #""12.5""#], template: original, source: .originalRun)
+        #expect(quoted["amount"] == .string(#""12.5""#), "a JSON string is not unwrapped")
+    }
+
     @Test func aNewRunTypesInputsLikeTheParamDefaults() throws {
         let details = try decode(DAGDetailsDTO.self, AirflowFixtures.dagDetails)
         let defaults = FlowMapping.defaults(fromParams: details.params)

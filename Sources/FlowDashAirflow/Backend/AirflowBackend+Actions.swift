@@ -41,11 +41,11 @@ extension AirflowBackend {
             guard let address = AirflowRunID(id) else { throw BackendError.runNotFound(id) }
             return address
         }
-        let template = try await confTemplate(dag: dag, original: original)
+        let (template, source) = try await confTemplate(dag: dag, original: original)
         var body: [String: JSONValue] = [
             // why: Airflow 3 requires the field, and null lets it pick the run's date itself.
             "logical_date": .null,
-            "conf": .object(ConfBuilder.conf(from: inputs, template: template)),
+            "conf": .object(ConfBuilder.conf(from: inputs, template: template, source: source)),
         ]
         if let original { body["note"] = .string(ResubmitNote.text(for: original)) }
         let run = try await client.fetch(DAGRunDTO.self, .api(
@@ -57,6 +57,13 @@ extension AirflowBackend {
     /// Reruns a run's failed steps: clears its failed (and upstream-failed) task instances, and
     /// the run goes back to queued. A dry run clears nothing. Returns how many are (or would be)
     /// cleared.
+    ///
+    /// `clearTaskInstances` with the run's id and `only_failed`, never with `task_ids`: clearing
+    /// only the failed task reruns it but leaves its downstream tasks `upstream_failed`, so the
+    /// run stays failed. Verified against Airflow 3.3.2 (FlowDashAirflowLiveTests): for
+    /// `load_customer` → `sync_ledger` (failed, 502) → `notify` (upstream_failed) the dry run
+    /// counts 2, and after the real clear the run ends `success` with every task succeeded.
+    /// `reset_dag_runs` puts the failed run back to queued (its `start_date` becomes the rerun's).
     public func clearFailedTasks(of run: RunID, dryRun: Bool) async throws -> Int {
         guard let address = AirflowRunID(run) else { throw BackendError.runNotFound(run) }
         let notFound = BackendError.runNotFound(run)
@@ -77,19 +84,21 @@ extension AirflowBackend {
 
     /// What the new conf's values are typed like: the original run's conf when resubmitting a
     /// run of the same DAG, else the DAG's param defaults.
-    private func confTemplate(dag: String, original: AirflowRunID?) async throws -> [String: JSONValue] {
+    private func confTemplate(
+        dag: String, original: AirflowRunID?
+    ) async throws -> ([String: JSONValue], ConfBuilder.TemplateSource) {
         if let original, original.dagID == dag {
             do {
                 let run = try await client.fetch(DAGRunDTO.self, .api(
                     .get, Self.runPath(original), notFound: .runNotFound(original.runID)))
-                return run.conf ?? [:]
+                return (run.conf ?? [:], .originalRun)
             } catch BackendError.runNotFound {
                 // The original was deleted meanwhile; the params still say what is typed.
             }
         }
         let details = try await client.fetch(DAGDetailsDTO.self, .api(
             .get, ["dags", dag, "details"], notFound: .flowNotFound(dag)))
-        return FlowMapping.defaults(fromParams: details.params)
+        return (FlowMapping.defaults(fromParams: details.params), .params)
     }
 }
 

@@ -39,15 +39,20 @@ struct DAGDTO: Decodable, Sendable {
     var isListed: Bool { isStale != true || hasImportErrors == true }
 }
 
-/// The part of `GET /api/v2/dags/{dag_id}/details` that `/dags` lacks: the declared params.
+/// The part of `GET /api/v2/dags/{dag_id}/details` that `/dags` lacks: the declared params
+/// and the DAG's documentation.
 struct DAGDetailsDTO: Decodable, Sendable {
     let dagID: String
     /// Each param as Airflow serialises it (`{"value": …, "schema": …, …}`) or a bare value.
     let params: [String: JSONValue]?
+    /// `doc_md` (Markdown). Seen live on 3.3.2: a DAG documented only through `doc_md=__doc__`
+    /// has `description: null`, so this is the only text that says what it does.
+    var docMD: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case dagID = "dag_id"
         case params
+        case docMD = "doc_md"
     }
 }
 

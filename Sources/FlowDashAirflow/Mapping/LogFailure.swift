@@ -59,6 +59,10 @@ struct LogFailure: Hashable, Sendable {
 
     /// The connection id in Airflow's own log line about fetching a connection
     /// (`Using connection ID 'x' for task execution.`, `Connection Retrieved 'x'`).
+    ///
+    /// Seen live on 3.3.2: the task SDK's `BaseHook.get_connection` logs `Connection Retrieved
+    /// 'x' (via task-sdk)` at DEBUG only, so with the default INFO level a `@task` that opens a
+    /// connection itself leaves no such line, and the step shows its operator instead.
     static func lastConnection(in entries: [TaskLogEntry]) -> String? {
         let wording = #/(?:Using connection ID|Connection Retrieved) '([^']+)'/#
         return entries.compactMap(\.event).flatMap { $0.matches(of: wording) }.last.map { String($0.output.1) }
