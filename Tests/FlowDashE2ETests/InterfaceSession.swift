@@ -42,6 +42,20 @@ struct InterfaceSession {
         return InterfaceSession(tmux: tmux, root: root)
     }
 
+    /// Runs `body` with a fresh demo interface and always stops it (tmux, the app, the folder)
+    /// before returning, also when `body` fails.
+    static func withDemo(arguments: [String] = [], environment: [String: String] = [:],
+                         _ body: (InterfaceSession) async throws -> Void) async throws {
+        let session = try await startDemo(arguments: arguments, environment: environment)
+        do {
+            try await body(session)
+        } catch {
+            await session.stop()
+            throw error
+        }
+        await session.stop()
+    }
+
     /// Waits for the interface's activity list (the demo prints flow names while it seeds, so
     /// a flow name alone would match before the interface is up).
     func waitForActivity(title: String = "Needs attention") async throws {
