@@ -1,3 +1,4 @@
+import FlowDashCore
 import Foundation
 
 /// `GET /api/v2/dags/{dag_id|~}/dagRuns`.

@@ -1,3 +1,4 @@
+import FlowDashCore
 import Foundation
 
 /// `GET …/taskInstances`, and the answer of `POST …/clearTaskInstances`.

@@ -30,7 +30,7 @@ enum ConfBuilder {
                 conf[key] = .string(text)
                 continue
             }
-            if typed.inputText == text {
+            if typed.displayText == text {
                 conf[key] = typed
             } else if typed.isTyped || source == .originalRun, let parsed = parse(text),
                       typed.isTyped || parsed.isTyped {

@@ -24,7 +24,7 @@ enum FlowMapping {
 
     /// Each param's default as an input; a param without a default shows as empty text.
     static func inputs(fromParams params: [String: JSONValue]?) -> TriggerInputs {
-        TriggerInputs(defaults(fromParams: params).mapValues { $0 == .null ? "" : $0.inputText })
+        TriggerInputs(defaults(fromParams: params).mapValues { $0 == .null ? "" : $0.displayText })
     }
 
     /// Each param's default value: Airflow serialises a param as `{"value": …, "schema": …}`,

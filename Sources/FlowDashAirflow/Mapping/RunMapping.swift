@@ -30,6 +30,6 @@ enum RunMapping {
 
     /// `conf` as trigger inputs: strings as they are, other values as compact JSON.
     static func inputs(from conf: [String: JSONValue]?) -> TriggerInputs {
-        TriggerInputs((conf ?? [:]).mapValues(\.inputText))
+        TriggerInputs((conf ?? [:]).mapValues(\.displayText))
     }
 }

@@ -121,11 +121,11 @@ public enum Template {
             }
             return String(status)
         case .json(let path):
-            guard let document = StepJSON.parse(outcome.body) else {
+            guard let document = JSONValue.parse(outcome.body) else {
                 throw TemplateError(reference: reference, reason: "the step's response body is not JSON")
             }
             do {
-                return try document.walking(path).templateText
+                return try document.walking(path).displayText
             } catch {
                 throw TemplateError(reference: reference, reason: error.reason)
             }

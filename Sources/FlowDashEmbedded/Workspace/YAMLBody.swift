@@ -1,3 +1,4 @@
+import FlowDashCore
 import Yams
 
 /// Turns a `body:` written as a YAML mapping or list into the compact JSON text sent on the wire.

@@ -1,15 +1,18 @@
-/// Any JSON value, for the free-form parts of Airflow's answers (`conf`, `params`, error
-/// `detail`, rendered fields). Integers stay integers so `3` is not shown as `3.0`.
-enum JSONValue: Sendable, Hashable, Codable {
-    case string(String)
+import Foundation
+
+/// Any JSON value, exact enough to tell `true` from `1` and `1` from `1.5`. Both backends read
+/// free-form JSON with it (step responses, Airflow's `conf` and `params`) and print it back the
+/// same way.
+public enum JSONValue: Sendable, Hashable, Codable {
+    case null
+    case bool(Bool)
     case integer(Int64)
     case number(Double)
-    case bool(Bool)
-    case null
+    case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -28,53 +31,53 @@ enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
         case .integer(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
-        case .bool(let value): try container.encode(value)
-        case .null: try container.encodeNil()
+        case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
     }
 
+    /// Nil when the text is not JSON.
+    public static func parse(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
     /// The text of a string value; nil for every other kind.
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
-    /// Whether the value is a number, a boolean, a list or an object: a type text cannot carry.
-    var isTyped: Bool {
-        switch self {
-        case .integer, .number, .bool, .array, .object: true
-        case .string, .null: false
-        }
-    }
+    /// A string as itself, anything else as compact JSON: how an input or a template shows it.
+    public var displayText: String { stringValue ?? compactJSON }
 
-    /// The value as an input shows it: strings as they are, everything else as compact JSON.
-    var inputText: String { stringValue ?? compactJSON }
-
-    /// Compact JSON with sorted keys, so the same value always reads the same.
-    var compactJSON: String {
+    /// Compact JSON with object keys sorted, so the same value always reads the same.
+    public var compactJSON: String {
         switch self {
-        case .string(let text): Self.quoted(text)
-        case .integer(let value): String(value)
-        case .number(let value): value.isFinite ? "\(value)" : "null"
-        case .bool(let value): value ? "true" : "false"
         case .null: "null"
-        case .array(let values): "[" + values.map(\.compactJSON).joined(separator: ",") + "]"
+        case .bool(let value): value ? "true" : "false"
+        case .integer(let value): String(value)
+        case .number(let value): JSONLiteral.number(value)
+        case .string(let value): JSONLiteral.quoted(value)
+        case .array(let items): "[" + items.map(\.compactJSON).joined(separator: ",") + "]"
         case .object(let fields):
             "{" + fields.sorted { $0.key < $1.key }
-                .map { Self.quoted($0.key) + ":" + $0.value.compactJSON }
+                .map { JSONLiteral.quoted($0.key) + ":" + $0.value.compactJSON }
                 .joined(separator: ",") + "}"
         }
     }
+}
 
-    private static func quoted(_ text: String) -> String {
+/// JSON text of single values.
+public enum JSONLiteral {
+    public static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -90,5 +93,13 @@ enum JSONValue: Sendable, Hashable, Codable {
             }
         }
         return output + "\""
+    }
+
+    /// Whole doubles print without a fraction (`2`, not `2.0`), as JSON writers do; values JSON
+    /// cannot hold (infinity, NaN) print as `null`.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
     }
 }
