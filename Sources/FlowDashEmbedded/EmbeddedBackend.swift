@@ -66,6 +66,20 @@ public final class EmbeddedBackend: FlowBackend {
         return workspace.problems(inFlow: flow)
     }
 
+    /// Flow and connection files that do not load now, one entry per file, in file order.
+    public func definitionFailures(limit: Int) async throws -> [DefinitionFailure] {
+        let workspace = await loadWorkspace()
+        var seenFiles: Set<String> = []
+        let firstPerFile = workspace.problems.filter { seenFiles.insert($0.file).inserted }
+        return firstPerFile.prefix(max(0, limit)).map { problem in
+            let url = URL(fileURLWithPath: problem.file)
+            let isFlowFile = url.deletingLastPathComponent().standardizedFileURL == layout.flowsDirectory.standardizedFileURL
+            return DefinitionFailure(
+                file: problem.file, flow: isFlowFile ? url.deletingPathExtension().lastPathComponent : nil,
+                seenAt: nil, problem: problem)
+        }
+    }
+
     // MARK: Running
 
     /// Queues a run of a valid flow (declared defaults overlaid by `inputs`) and launches it.

@@ -33,6 +33,11 @@ public final class FlowService: Sendable {
 
     public func connections() async throws -> [ConnectionInfo] { try await backend.connections() }
 
+    /// Definition files that do not load now (failures of kind configuration without a run).
+    public func definitionFailures(limit: Int = 50) async throws -> [DefinitionFailure] {
+        try await backend.definitionFailures(limit: max(0, limit))
+    }
+
     // MARK: Acting
 
     /// Proves a new secret with a real request; the backend stores it only when it works.
@@ -59,6 +64,25 @@ public final class FlowService: Sendable {
         let newID = try await backend.startRun(flow: original.flow, inputs: original.inputs, resubmittedFrom: id)
         logger.info("resubmitted run", metadata: ["from": "\(id)", "run": "\(newID)"])
         return newID
+    }
+
+    /// Whether this backend can rerun a run's failed steps in place (else only resubmit).
+    public var canRerunFailedSteps: Bool { backend is any FailedStepsRerunning }
+
+    /// Whether `run` has failed steps worth rerunning: it failed and has finished.
+    public static func canRerunFailedSteps(of run: RunSummary) -> Bool { run.status == .failed }
+
+    /// Reruns the failed steps of a failed run in place; with `dryRun`, only counts them.
+    /// Returns how many steps are (or would be) rerun.
+    public func rerunFailedSteps(_ id: RunID, dryRun: Bool) async throws -> Int {
+        guard let rerunning = backend as? any FailedStepsRerunning else {
+            throw ServiceError.cannotRerunFailedSteps(backend: backend.kind)
+        }
+        let run = try await backend.run(id).summary
+        guard Self.canRerunFailedSteps(of: run) else { throw ServiceError.runDidNotFail(id) }
+        let count = try await rerunning.rerunFailedSteps(of: id, dryRun: dryRun)
+        if !dryRun { logger.info("reran failed steps", metadata: ["run": "\(id)", "steps": "\(count)"]) }
+        return count
     }
 
     /// Polls until the run has finished.
@@ -99,12 +123,17 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptySecret
     case runStillActive(RunID)
     case waitTimedOut(RunID)
+    case cannotRerunFailedSteps(backend: String)
+    case runDidNotFail(RunID)
 
     public var description: String {
         switch self {
         case .emptySecret: "the secret is empty; nothing was sent or stored"
         case .runStillActive(let id): "run \(id) has not finished yet; resubmit it once it has"
         case .waitTimedOut(let id): "run \(id) did not finish in time; it is still going"
+        case .cannotRerunFailedSteps(let backend):
+            "the \(backend) backend cannot rerun only the failed steps; resubmit the run instead"
+        case .runDidNotFail(let id): "run \(id) has no failed steps to rerun (it did not fail)"
         }
     }
 }

@@ -42,4 +42,31 @@ actor RecordingBackend: FlowBackend {
 
     func definition(of flow: String) async throws -> DefinitionSource { DefinitionSource(flow: flow, path: nil) }
     func validateDefinition(of flow: String) async throws -> [DefinitionProblem] { [] }
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] { [] }
+}
+
+/// A recording backend that can also rerun failed steps in place, as Airflow does.
+actor RerunningBackend: FailedStepsRerunning {
+    nonisolated let kind = "rerunning"
+    let recording: RecordingBackend
+    private(set) var reruns: [(run: RunID, dryRun: Bool)] = []
+
+    init(runs: [RunDetail]) { recording = RecordingBackend(runs: runs) }
+
+    func rerunFailedSteps(of run: RunID, dryRun: Bool) async throws -> Int {
+        reruns.append((run, dryRun))
+        return 2
+    }
+
+    func activity(_ query: ActivityQuery) async throws -> [RunSummary] { try await recording.activity(query) }
+    func run(_ id: RunID) async throws -> RunDetail { try await recording.run(id) }
+    func flows() async throws -> [FlowSummary] { [] }
+    func connections() async throws -> [ConnectionInfo] { [] }
+    func verifyConnection(_ name: String, secret: Secret) async throws -> VerificationOutcome { .verified }
+    func startRun(flow: String, inputs: TriggerInputs, resubmittedFrom: RunID?) async throws -> RunID {
+        try await recording.startRun(flow: flow, inputs: inputs, resubmittedFrom: resubmittedFrom)
+    }
+    func definition(of flow: String) async throws -> DefinitionSource { DefinitionSource(flow: flow, path: nil) }
+    func validateDefinition(of flow: String) async throws -> [DefinitionProblem] { [] }
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] { [] }
 }

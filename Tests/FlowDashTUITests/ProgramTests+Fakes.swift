@@ -108,6 +108,8 @@ actor ProgramTestBackend: FlowBackend {
         validations += 1
         return []
     }
+
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] { [] }
 }
 
 /// A plain-text picture of the state, enough to see what the loop delivered.

@@ -2,7 +2,12 @@ import FlowDashCore
 import Foundation
 
 /// What changes Airflow: verifying a connection, starting a run, clearing failed tasks.
-extension AirflowBackend {
+extension AirflowBackend: FailedStepsRerunning {
+    /// Airflow reruns failed steps in the same run by clearing them: see `clearFailedTasks`.
+    public func rerunFailedSteps(of run: RunID, dryRun: Bool) async throws -> Int {
+        try await clearFailedTasks(of: run, dryRun: dryRun)
+    }
+
     /// Tests the connection as stored, with `secret` as its password, through
     /// `POST /connections/test`, and stores the password (`PATCH`) only when the test passed.
     ///

@@ -44,6 +44,14 @@ extension AirflowBackend {
         return page.importErrors.map(AirflowImportFailure.init)
     }
 
+    /// Import errors as Core's definition failures. The DAG id is unknown: a file that never
+    /// loaded defines no DAG yet.
+    public func definitionFailures(limit: Int) async throws -> [DefinitionFailure] {
+        try await importFailures(limit: limit).map { failure in
+            DefinitionFailure(file: failure.file, flow: nil, seenAt: failure.seenAt, problem: failure.problem)
+        }
+    }
+
     /// Two files of the same name in different bundles are different files; an unnamed bundle
     /// matches any.
     private static func sameBundle(_ one: String?, _ other: String?) -> Bool {

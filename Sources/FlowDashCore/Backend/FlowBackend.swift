@@ -17,6 +17,16 @@ public protocol FlowBackend: Sendable {
     func definition(of flow: String) async throws -> DefinitionSource
     /// Problems in the flow's definition as it is now; empty when it is valid.
     func validateDefinition(of flow: String) async throws -> [DefinitionProblem]
+    /// Definition files that do not load now, newest first, at most `limit`.
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure]
+}
+
+/// A backend that can rerun only a run's failed steps, in the same run (Airflow: clear the
+/// failed task instances). The embedded engine cannot: its resubmit starts a new run instead.
+public protocol FailedStepsRerunning: FlowBackend {
+    /// Clears the run's failed steps so that they run again; a dry run changes nothing.
+    /// Returns how many steps are (or would be) rerun.
+    func rerunFailedSteps(of run: RunID, dryRun: Bool) async throws -> Int
 }
 
 /// Which runs the activity list wants.
