@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "flowdash",
             dependencies: [
-                "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI",
+                "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashAirflow", "FlowDashDemoAPI",
                 "FlowDashScreen", "FlowDashTUI", "FlowDashCurses", "FlowDashConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,6 +78,8 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "FlowDashAirflowTests", dependencies: ["FlowDashAirflow", "FlowDashCore"]),
+        // Against the real Airflow that script/test starts (script/airflow up); fails without it.
+        .testTarget(name: "FlowDashAirflowLiveTests", dependencies: ["FlowDashAirflow", "FlowDashCore"]),
         .testTarget(name: "FlowDashDemoAPITests", dependencies: ["FlowDashDemoAPI"]),
         .testTarget(name: "FlowDashCLITests", dependencies: ["flowdash", "FlowDashDemoAPI"]),
         .testTarget(
