@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `flowdash` executable: wiring only. Every command reaches its backend through `FlowService`.
 @main
@@ -13,4 +14,22 @@ struct FlowDashCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: InterfaceCommand.self
     )
+
+    /// ArgumentParser's own main, with error messages passed through `OutputScrubber` first.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let message = fullMessage(for: error)
+            let scrubbed = OutputScrubber.shared.scrub(message)
+            guard scrubbed != message else { exit(withError: error) }
+            FileHandle.standardError.write(Data((scrubbed + "\n").utf8))
+            Foundation.exit(exitCode(for: error).rawValue)
+        }
+    }
 }

@@ -11,11 +11,11 @@ struct ConnectionsCommand: AsyncParsableCommand {
 struct ListConnectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List connections and their status.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let connections = try await workspace.makeService().connections()
+        let connections = try await backend.makeService().connections()
         if output.json {
             try JSONOutput.print(connections.map(JSONOutput.Connection.init))
         } else {
@@ -29,13 +29,13 @@ struct VerifyConnectionCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Prove a new secret with a real request; store it only if the server accepts it.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The connection to verify.") var name: String
     @Flag(help: "Read the secret from standard input instead of prompting.") var passwordStdin = false
 
     func run() async throws {
-        let service = try workspace.makeService()
+        let service = try backend.makeService()
         // why: fail on a wrong name before asking the user to type a secret.
         guard try await service.connections().contains(where: { $0.name == name }) else {
             throw CommandFailure.exit(1, "no connection named '\(name)'")

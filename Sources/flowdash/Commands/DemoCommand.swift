@@ -17,6 +17,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port for the demo API on 127.0.0.1 (default: a free one).") var port: UInt16 = 0
     @Flag(help: "Only prepare and serve; do not open the interface.") var headless = false
     @OptionGroup var interface: InterfaceOptions
+    // why: accepted only to refuse Airflow with the way to get an Airflow demo, instead of
+    // ArgumentParser's bare "unknown option".
+    @Option(help: .hidden) var backend: BackendKind?
+
+    func validate() throws {
+        if backend == .airflow {
+            throw ValidationError("the demo runs on the embedded engine only (it serves its own local API); for the same failures on a real Airflow, run script/airflow up, then: eval \"$(script/airflow env)\"; flowdash --backend airflow")
+        }
+    }
 
     func run() async throws {
         _ = LoggingSetup.bootstrapped

@@ -8,12 +8,13 @@ struct ExecuteRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "_execute", abstract: "Execute a queued run (internal).", shouldDisplay: false)
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @Argument var run: String
 
     func run() async throws {
         _ = LoggingSetup.bootstrapped
-        let backend = try EmbeddedBackend(workspace: workspace.root, logger: Logger(label: "flowdash.worker"))
-        try await backend.execute(RunID(run))
+        let root = try backend.embeddedWorkspace(for: "_execute")
+        let engine = try EmbeddedBackend(workspace: root, logger: Logger(label: "flowdash.worker"))
+        try await engine.execute(RunID(run))
     }
 }

@@ -6,12 +6,12 @@ struct InterfaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui", abstract: "Open the interface (what `flowdash` alone does).")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @OptionGroup var interface: InterfaceOptions
 
     func run() async throws {
         let settings = try interface.resolve()
-        let service = try workspace.makeService(detachRuns: false)
+        let service = try backend.makeService(detachRuns: false)
         try await InterfaceLauncher.open(service: service, settings: settings)
     }
 }

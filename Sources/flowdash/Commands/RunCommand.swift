@@ -6,13 +6,13 @@ import FlowDashService
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Start a flow, or show a run's steps and why it failed.",
-        subcommands: [StartRunCommand.self, ShowRunCommand.self], defaultSubcommand: StartRunCommand.self)
+        subcommands: [StartRunCommand.self, ShowRunCommand.self, RerunFailedCommand.self], defaultSubcommand: StartRunCommand.self)
 }
 
 struct StartRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a run of a flow.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The flow to run.") var flow: String
     @Option(name: .customLong("input"), help: ArgumentHelp("A trigger input; repeatable.", valueName: "key=value"))
@@ -21,7 +21,7 @@ struct StartRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let parsed = try TriggerInputs.parse(inputs)
-        let service = try workspace.makeService(detachRuns: !wait)
+        let service = try backend.makeService(detachRuns: !wait)
         let id = try await service.startRun(flow: flow, inputs: parsed)
         try await RunOutcome.finish(id, service: service, wait: wait, json: output.json)
     }
@@ -31,12 +31,12 @@ struct ShowRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a run's steps, the failing one marked with !, and how to fix it.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The run id.") var run: String
 
     func run() async throws {
-        let report = try await workspace.makeService().report(for: RunID(run))
+        let report = try await backend.makeService().report(for: RunID(run))
         if output.json {
             try JSONOutput.print(JSONOutput.RunReport(report))
         } else {
@@ -45,17 +45,41 @@ struct ShowRunCommand: AsyncParsableCommand {
     }
 }
 
+/// `flowdash run rerun-failed RUN`: the failed steps of a failed run run again in the same run
+/// (Airflow clears them); the embedded engine cannot, and says so.
+struct RerunFailedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rerun-failed", abstract: "Run a failed run's failed steps again, in the same run.")
+
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The failed run.") var run: String
+    @Flag(help: "Only count the steps that would run again; change nothing.") var dryRun = false
+
+    func run() async throws {
+        let id = RunID(run)
+        let count = try await backend.makeService().rerunFailedSteps(id, dryRun: dryRun)
+        if output.json {
+            try JSONOutput.print(JSONOutput.Rerun(runId: id.rawValue, dryRun: dryRun, steps: count))
+        } else if dryRun {
+            print("\(count) failed \(count == 1 ? "step" : "steps") of run \(id) would run again (dry run: nothing changed).")
+        } else {
+            print("cleared \(count) failed \(count == 1 ? "step" : "steps") of \(id); it runs again")
+        }
+    }
+}
+
 struct ResubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resubmit", abstract: "Run a finished run's flow again with the same trigger inputs.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var backend: BackendOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The run to resubmit.") var run: String
     @Flag(help: "Wait for the new run to finish; exit 2 when it did not succeed.") var wait = false
 
     func run() async throws {
-        let service = try workspace.makeService(detachRuns: !wait)
+        let service = try backend.makeService(detachRuns: !wait)
         let id = try await service.resubmit(RunID(run))
         try await RunOutcome.finish(id, service: service, wait: wait, json: output.json)
     }
@@ -64,7 +88,12 @@ struct ResubmitCommand: AsyncParsableCommand {
 /// What `run` and `resubmit` print once a run is started (and, with --wait, finished).
 enum RunOutcome {
     static func finish(_ id: RunID, service: FlowService, wait: Bool, json: Bool) async throws {
-        let summary = wait ? try await service.waitForRun(id) : try await service.report(for: id).detail.summary
+        // why: one poll of an Airflow run is several HTTP requests; the engine's pace would flood it.
+        let onAirflow = service.backendKind == "airflow"
+        let summary = wait
+            ? try await service.waitForRun(
+                id, timeout: onAirflow ? .seconds(900) : .seconds(300), pollEvery: onAirflow ? .seconds(1) : .milliseconds(50))
+            : try await service.report(for: id).detail.summary
         if json {
             try JSONOutput.print(JSONOutput.Run(summary))
         } else if wait {

@@ -109,7 +109,7 @@ struct TextOutput {
     }
 
     /// Left-aligned columns; widths ignore colour escapes so coloured cells still line up.
-    private func table(header: [String], rows: [[String]]) -> String {
+    func table(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { visibleWidth($0[column]) }.max() ?? 0 }
         return all.map { row in

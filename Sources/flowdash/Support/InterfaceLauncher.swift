@@ -11,9 +11,10 @@ struct InterfaceSettings {
     var language: String
     var readOnly: Bool
 
-    static var configFile: URL {
-        let directories = XDGDirectories()
-        return directories.flowdash(directories.configHome).appendingPathComponent("config.yaml")
+    static var configFile: URL { configFile(XDGDirectories()) }
+
+    static func configFile(_ directories: XDGDirectories) -> URL {
+        directories.flowdash(directories.configHome).appendingPathComponent("config.yaml")
     }
 
     static func loadConfig() throws -> ConfigFile {

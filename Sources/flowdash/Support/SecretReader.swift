@@ -50,6 +50,21 @@ enum SecretReader {
         throw Cancelled(description: "the terminal closed before a secret was entered")
     }
 
+    /// Reads one visible line (a user name) from the terminal.
+    static func promptLine(_ prompt: String) throws -> String {
+        let terminal = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard terminal >= 0 else { throw Cancelled(description: "no terminal to ask on") }
+        defer { close(terminal) }
+        write(terminal, prompt)
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(terminal, &byte, 1) == 1 {
+            if byte == 0x0A || byte == 0x0D { return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+            bytes.append(byte)
+        }
+        throw Cancelled(description: "the terminal closed before an answer was entered")
+    }
+
     private static func write(_ descriptor: Int32, _ text: String) {
         var bytes = Array(text.utf8)
         _ = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
