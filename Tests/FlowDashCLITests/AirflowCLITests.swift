@@ -145,4 +145,15 @@ final class AirflowCLITests {
         #expect(result.stderr.contains("403"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
+
+    @Test func editingADAGWhoseFileIsOnThisMachineOpensTheEditor() throws {
+        // script/airflow runs Airflow here, so the DAG file is local: the editor gets its path.
+        var environment = live.environment
+        environment["EDITOR"] = "true"
+        let result = try sandbox.run(["flows", "edit", "flowdash_ok", "--backend", "airflow"],
+                                     extraEnvironment: environment, workspaceFlag: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("No changes to /"), "\(result.stdout)")
+        #expect(result.stdout.contains("flowdash_ok.py"))
+    }
 }

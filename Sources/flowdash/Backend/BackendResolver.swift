@@ -88,7 +88,9 @@ struct BackendResolver {
     private func embedded(_ flags: BackendFlags, profile: ConfigProfile?) -> EmbeddedPlan {
         let named = flags.workspace ?? value(Variable.workspace) ?? profile?.workspace ?? nonEmpty(config.workspace)
         guard let named else { return EmbeddedPlan(root: defaultWorkspace, named: false) }
-        return EmbeddedPlan(root: URL(fileURLWithPath: named, isDirectory: true).standardizedFileURL, named: true)
+        // why: a path in the config file gets no shell to expand `~`.
+        let expanded = (named as NSString).expandingTildeInPath
+        return EmbeddedPlan(root: URL(fileURLWithPath: expanded, isDirectory: true).standardizedFileURL, named: true)
     }
 
     // MARK: Airflow
