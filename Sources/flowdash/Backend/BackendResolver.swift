@@ -37,7 +37,8 @@ struct BackendResolver {
     func resolve(_ flags: BackendFlags) throws(BackendSelectionError) -> BackendPlan {
         let profileName = flags.profile ?? config.profile
         let profile = try profileName.map { name throws(BackendSelectionError) in try self.profile(named: name) }
-        switch try kind(flags, explicitProfile: flags.profile.flatMap { _ in profile }, defaultProfile: profile) {
+        let explicitProfile = flags.profile == nil ? nil : profile
+        switch try kind(flags, explicitProfile: explicitProfile, defaultProfile: profile) {
         case .embedded:
             return .embedded(embedded(flags, profile: profile?.backend == .embedded ? profile : nil))
         case .airflow:
@@ -101,7 +102,7 @@ struct BackendResolver {
         let candidates: [(String?, SettingSource)] = [
             (flags.url, .flag), (value(Variable.url), .environment), (profile?.url, .profile),
         ]
-        guard let (text, source) = candidates.first(where: { $0.0 != nil }).map({ ($0.0 ?? "", $0.1) }) else {
+        guard let (text, source) = candidates.lazy.compactMap({ url, source in url.map { ($0, source) } }).first else {
             throw BackendSelectionError("no Airflow URL: give --url, set \(Variable.url), or use a profile with url: in \(configPath)")
         }
         let url = try AirflowURL.validated(text)
