@@ -35,6 +35,11 @@ public func render(_ state: AppState, theme: Theme, strings: Strings, now: Date)
         ConnectionsView.draw(state, layout: layout, theme: theme, strings: strings, now: now, into: &buffer)
     case .flows:
         FlowsView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
+    case .definitionFailure(let file):
+        DefinitionFailureView.draw(state, file: file, layout: layout, theme: theme, strings: strings, now: now,
+                                   into: &buffer)
+    case .source:
+        SourceView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
     }
     Chrome.drawHintBar(state, in: layout.hintBar, theme: theme, strings: strings, into: &buffer)
     Chrome.drawStatusBar(state, in: layout.statusBar, theme: theme, strings: strings, into: &buffer)
@@ -52,6 +57,8 @@ enum Breadcrumbs {
         case .runDetail(let id): strings[.crumbRun, ["id": clean(id.rawValue)]]
         case .connections: strings[.crumbConnections]
         case .flows: strings[.crumbFlows]
+        case .definitionFailure(let file): strings[.crumbDefinitionFailure, ["file": clean(DefinitionFailureRow.fileName(file))]]
+        case .source(let flow): strings[.crumbSource, ["flow": clean(flow)]]
         }
     }
 
@@ -65,7 +72,7 @@ enum Breadcrumbs {
 enum Chrome {
     /// Shown in the hint bar first to last until the row is full; moving keys are left to help.
     static let hintOrder: [Action] = [
-        .verify, .edit, .resubmit, .open, .filter, .cycleStatusFilter, .back, .help, .command,
+        .verify, .edit, .resubmit, .rerunFailed, .open, .filter, .cycleStatusFilter, .back, .help, .command,
         .showConnections, .showFlows, .refresh, .quit,
     ]
     static let movement: Set<Action> = [.moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp]
