@@ -157,7 +157,8 @@ actor RerunningProgramTestBackend: FailedStepsRerunning {
 /// A plain-text picture of the state, enough to see what the loop delivered.
 @MainActor
 func programTestRender(_ state: AppState) -> ScreenBuffer {
-    var buffer = ScreenBuffer(width: state.size.width, height: state.size.height)
+    // why: wider than the terminal so that long status and dialog descriptions stay whole.
+    var buffer = ScreenBuffer(width: max(state.size.width, 300), height: state.size.height)
     var lines = ["route \(state.route)"]
     switch state.route {
     case .activity:
