@@ -35,6 +35,18 @@ struct UpdateTestsDefinitionFailures {
         #expect(visibleItems(state).allSatisfy { $0.run != nil || $0.needsAttention })
     }
 
+    @Test func theSelectedItemIsTheRowUnderTheCursor() {
+        var state = Self.loaded(Self.runs, [Self.broken("/dags/a.py"), Self.broken("/dags/b.py")])
+        for (index, item) in visibleItems(state).enumerated() {
+            state.activity.list.selection = index
+            #expect(selectedItem(state) == item)
+        }
+        state.activity.list.selection = 4
+        #expect(selectedItem(state) == nil)
+        state.activity.list.selection = -1
+        #expect(selectedItem(state) == nil)
+    }
+
     @Test func theCursorStaysOnItsRowAcrossRefreshes() {
         var state = Self.loaded(Self.runs, [Self.broken("/dags/a.py")])
         F.press(&state, .character("j"))

@@ -84,13 +84,24 @@ struct ViewTestsDefinitionFailures {
         #expect(ViewFixtures.draw(state, language: "nl").flowing.contains("De mislukte stap van uitvoering 12"))
     }
 
-    @Test("the hint bar shows x dimmed on an engine that reruns by resubmitting, lit on Airflow")
+    @Test("the hint bar shows x only where the engine reruns in place, dimmed when the run did not fail")
     func rerunHint() throws {
         var state = ViewFixtures.runDetail(size: (160, 30))
-        let dimmed = try #require(ViewFixtures.draw(state).style(of: "x rerun failed"))
-        #expect(dimmed == Theme.defaultDark[.keyHintDisabled])
+        #expect(!ViewFixtures.draw(state).contains("x rerun failed"))
+        #expect(ViewFixtures.draw(state).contains("r resubmit"))
         state.canRerunFailedSteps = true
         let lit = try #require(ViewFixtures.draw(state).style(of: "x rerun failed"))
         #expect(lit == Theme.defaultDark[.keyHint])
+        state.stack = [.activity, .runDetail(RunID("11"))]
+        state.runDetail = RunDetailState(runID: RunID("11"))
+        let dimmed = try #require(ViewFixtures.draw(state).style(of: "x rerun failed"))
+        #expect(dimmed == Theme.defaultDark[.keyHintDisabled])
+    }
+
+    @Test("help lists x with the reason on an engine that reruns by resubmitting")
+    func rerunInHelp() {
+        var state = ViewFixtures.runDetail(size: (120, 40))
+        state.modal = .help
+        #expect(ViewFixtures.draw(state).flowing.contains("off: this engine reruns by resubmitting: press r"))
     }
 }

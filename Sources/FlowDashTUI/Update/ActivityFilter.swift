@@ -6,31 +6,42 @@ import FlowDashCore
 /// rest newest first; narrowed by the `/` text and the `f` status filter. The activity
 /// selection indexes this array.
 public func visibleItems(_ state: AppState) -> [ActivityItem] {
-    let filter = state.activity.statusFilter
-    let text = state.activity.filterText.trimmingCharacters(in: .whitespaces).lowercased()
-    let failures = state.activity.definitionFailures.filter { failure in
-        ActivityOrder.matches(failure, filter) && (text.isEmpty || ActivityOrder.matches(failure, text: text))
-    }
-    let runs = ActivityOrder.sorted(state.activity.list.items).filter { run in
-        ActivityOrder.matches(run, filter) && (text.isEmpty || ActivityOrder.matches(run, text: text))
-    }
-    return failures.map(ActivityItem.definition) + runs.map(ActivityItem.run)
+    visibleDefinitionFailures(state).map(ActivityItem.definition) + visibleSortedRuns(state).map(ActivityItem.run)
 }
 
 /// The runs of the activity list as drawn, without the definition failures.
-public func visibleRuns(_ state: AppState) -> [RunSummary] {
-    visibleItems(state).compactMap(\.run)
-}
+public func visibleRuns(_ state: AppState) -> [RunSummary] { visibleSortedRuns(state) }
 
 /// The item under the activity cursor.
+/// why: asked several times a frame (hints, help); it never wraps every run in an item.
 public func selectedItem(_ state: AppState) -> ActivityItem? {
-    let items = visibleItems(state)
     let selection = state.activity.list.selection
-    return items.indices.contains(selection) ? items[selection] : nil
+    guard selection >= 0 else { return nil }
+    let failures = visibleDefinitionFailures(state)
+    if selection < failures.count { return .definition(failures[selection]) }
+    let runs = visibleSortedRuns(state)
+    return runs.indices.contains(selection - failures.count) ? .run(runs[selection - failures.count]) : nil
 }
 
 /// The run under the activity cursor; nil when a definition failure is selected.
 public func selectedRun(_ state: AppState) -> RunSummary? { selectedItem(state)?.run }
+
+private func visibleDefinitionFailures(_ state: AppState) -> [DefinitionFailure] {
+    guard !state.activity.definitionFailures.isEmpty else { return [] }
+    let filter = state.activity.statusFilter
+    let text = state.activity.filterText.trimmingCharacters(in: .whitespaces).lowercased()
+    return state.activity.definitionFailures.filter { failure in
+        ActivityOrder.matches(failure, filter) && (text.isEmpty || ActivityOrder.matches(failure, text: text))
+    }
+}
+
+private func visibleSortedRuns(_ state: AppState) -> [RunSummary] {
+    let filter = state.activity.statusFilter
+    let text = state.activity.filterText.trimmingCharacters(in: .whitespaces).lowercased()
+    return ActivityOrder.sorted(state.activity.list.items).filter { run in
+        ActivityOrder.matches(run, filter) && (text.isEmpty || ActivityOrder.matches(run, text: text))
+    }
+}
 
 /// Ordering and matching rules for the activity list.
 public enum ActivityOrder {

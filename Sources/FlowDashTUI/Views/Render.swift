@@ -101,7 +101,10 @@ enum Chrome {
                             into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         var x = rect.x
-        for binding in hintBindings(for: state.route) {
+        // why: an engine that cannot rerun in place (the embedded one) keeps its hint bar as it
+        // was; help still lists `x` with the reason.
+        let bindings = hintBindings(for: state.route).filter { state.canRerunFailedSteps || $0.action != .rerunFailed }
+        for binding in bindings {
             let label = " " + strings.hint(for: binding.action)
             guard x + DisplayWidth.of(binding.label + label) <= rect.maxX else { break }
             // why: asked only for hints that fit; the answer may sort the whole activity list.
