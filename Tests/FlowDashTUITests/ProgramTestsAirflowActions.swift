@@ -31,7 +31,7 @@ struct ProgramTestsAirflowActions {
         #expect(final.status.message == .failedStepsRerun(RunID("1"), count: 2))
     }
 
-    @Test func theEmbeddedKindOfEngineNeverReachesTheBackend() async {
+    @Test func onAnEngineWithoutInPlaceRerunsXOnlySaysToResubmit() async {
         let backend = ProgramTestBackend(runs: [ProgramTests.failed])
         let terminal = ScriptedTerminal([
             .waitUntilShown("run 1 failed"), .send([.key(.character("x"))]),
@@ -77,7 +77,8 @@ struct ProgramTestsAirflowActions {
     @Test func theActivityRefreshAsksForBrokenDefinitionsAndSurvivesTheirFailure() async {
         let working = EffectRunner(service: FlowService(backend: ProgramTestBackend(
             runs: [ProgramTests.failed], definitionFailures: .success([Self.broken]))))
-        guard case .activityLoaded(.success(let runs), .success(let failures))? = await working.perform(.loadActivity) else {
+        let answer = await working.perform(.loadActivity)
+        guard case .activityLoaded(.success(let runs), .success(let failures))? = answer else {
             Issue.record("loadActivity did not load both")
             return
         }
@@ -85,7 +86,8 @@ struct ProgramTestsAirflowActions {
         #expect(failures == [Self.broken])
         let failing = EffectRunner(service: FlowService(backend: ProgramTestBackend(
             runs: [ProgramTests.failed], definitionFailures: .failure(.unreachable("import errors: 503")))))
-        guard case .activityLoaded(.success(let kept), .failure(let error))? = await failing.perform(.loadActivity) else {
+        let degraded = await failing.perform(.loadActivity)
+        guard case .activityLoaded(.success(let kept), .failure(let error))? = degraded else {
             Issue.record("a failed listing hid the runs")
             return
         }
@@ -96,13 +98,16 @@ struct ProgramTestsAirflowActions {
     @Test func theRunnerAnswersADryRunAndARerunApart() async {
         let backend = RerunningProgramTestBackend(ProgramTestBackend(runs: [ProgramTests.failed]), failedSteps: 3)
         let runner = EffectRunner(service: FlowService(backend: backend))
-        guard case .failedStepsCounted(let id, .success(3))? = await runner.perform(.rerunFailedSteps(RunID("1"), dryRun: true)),
-              case .failedStepsRerun(id, .success(3))? = await runner.perform(.rerunFailedSteps(RunID("1"), dryRun: false)) else {
+        let counted = await runner.perform(.rerunFailedSteps(RunID("1"), dryRun: true))
+        let rerun = await runner.perform(.rerunFailedSteps(RunID("1"), dryRun: false))
+        guard case .failedStepsCounted(RunID("1"), .success(3))? = counted,
+              case .failedStepsRerun(RunID("1"), .success(3))? = rerun else {
             Issue.record("unexpected answers")
             return
         }
         let embedded = EffectRunner(service: FlowService(backend: ProgramTestBackend(runs: [ProgramTests.failed])))
-        guard case .failedStepsCounted(_, .failure(let error))? = await embedded.perform(.rerunFailedSteps(RunID("1"), dryRun: true)) else {
+        let refused = await embedded.perform(.rerunFailedSteps(RunID("1"), dryRun: true))
+        guard case .failedStepsCounted(_, .failure(let error))? = refused else {
             Issue.record("an engine without in-place reruns answered")
             return
         }

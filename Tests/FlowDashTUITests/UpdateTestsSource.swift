@@ -15,7 +15,8 @@ struct UpdateTestsSource {
         state.size = size
         F.press(&state, .character("F"))
         let text = (1...lines).map { "line \($0)" }.joined(separator: "\n")
-        _ = update(&state, .definitionReadOnly(flow: "orders", reason: "on the scheduler's host", text: text), now: F.now)
+        let opened = Msg.definitionReadOnly(flow: "orders", reason: "on the scheduler's host", text: text)
+        _ = update(&state, opened, now: F.now)
         return state
     }
 

@@ -51,7 +51,8 @@ struct ViewTestsSource {
 
     @Test("hostile text is drawn harmless, in French too")
     func sanitisedAndTranslated() {
-        let probe = ViewFixtures.draw(Self.state("a\u{1b}[2Jb\u{1b}]0;x\u{07}c", reason: "loin\u{1b}[31m"), language: "fr")
+        let state = Self.state("a\u{1b}[2Jb\u{1b}]0;x\u{07}c", reason: "loin\u{1b}[31m")
+        let probe = ViewFixtures.draw(state, language: "fr")
         #expect(probe.contains("abc"))
         #expect(probe.contains("Lecture seule : loin"))
         #expect(!probe.buffer.lines.joined().contains("\u{1b}"))

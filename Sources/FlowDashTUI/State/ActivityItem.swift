@@ -36,3 +36,15 @@ public enum ActivityItem: Sendable, Equatable {
         }
     }
 }
+
+extension DefinitionProblem {
+    /// `file:line:column`, as editors and terminals read it; without the message.
+    var location: String {
+        var location = file
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return location
+    }
+}

@@ -33,7 +33,7 @@ enum UpdateActions {
         case .verify: openVerifyDialog(&state)
         case .edit:
             if let failure = ActionTargets.definitionFailure(in: state), failure.flow == nil {
-                state.status.show(.editDefinitionElsewhere(location: TextSanitizer.clean(failure.problem.description)))
+                state.status.show(.editDefinitionElsewhere(location: TextSanitizer.clean(failure.problem.location)))
                 return []
             }
             guard let flow = ActionTargets.flowToEdit(in: state) else { return [] }

@@ -76,7 +76,9 @@ enum UpdateResults {
             state.activity.definitionFailuresError = nil
         case .failure(let error):
             // why: the tick refreshes every few seconds; say it once, not over every other message.
-            if state.activity.definitionFailuresError != error { state.status.show(.definitionFailuresUnavailable(error)) }
+            if state.activity.definitionFailuresError != error {
+                state.status.show(.definitionFailuresUnavailable(error))
+            }
             state.activity.definitionFailuresError = error
         }
         if let runs = value(of: runs, &state) {

@@ -2,8 +2,8 @@ import Foundation
 import FlowDashCore
 import FlowDashScreen
 
-/// The home screen: every run, the ones that need attention first, one keystroke from the
-/// failing step.
+/// The home screen: definition files that do not load, then every run, the ones that need
+/// attention first, one keystroke from the failing step.
 enum ActivityView {
     /// Widest each column may grow before the last one (the problem) takes the rest:
     /// glyph, run id, flow, when.

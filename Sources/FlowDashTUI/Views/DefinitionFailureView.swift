@@ -49,7 +49,7 @@ enum DefinitionFailureView {
     static func blocks(_ failure: DefinitionFailure, keys: [Action: String], width: Int, height: Int,
                        theme: Theme, strings: Strings, now: Date) -> TextBlocks {
         var facts = TextBlocks(width: width)
-        facts.paragraph(strings[.definitionFileLabel, ["location": clean(location(failure.problem))]],
+        facts.paragraph(strings[.definitionFileLabel, ["location": clean(failure.problem.location)]],
                         style: theme[.title])
         facts.paragraph(failure.flow.map { strings[.definitionFlowLabel, ["flow": clean($0)]] }
                         ?? strings[.definitionNoFlow], style: theme[.text])
@@ -74,15 +74,5 @@ enum DefinitionFailureView {
         facts.gap()
         facts.append(fix)
         return facts
-    }
-
-    /// `file:line:column`, as editors and terminals read it.
-    static func location(_ problem: DefinitionProblem) -> String {
-        var location = problem.file
-        if let line = problem.line {
-            location += ":\(line)"
-            if let column = problem.column { location += ":\(column)" }
-        }
-        return location
     }
 }

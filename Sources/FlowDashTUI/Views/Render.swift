@@ -57,7 +57,8 @@ enum Breadcrumbs {
         case .runDetail(let id): strings[.crumbRun, ["id": clean(id.rawValue)]]
         case .connections: strings[.crumbConnections]
         case .flows: strings[.crumbFlows]
-        case .definitionFailure(let file): strings[.crumbDefinitionFailure, ["file": clean(DefinitionFailureRow.fileName(file))]]
+        case .definitionFailure(let file):
+            strings[.crumbDefinitionFailure, ["file": clean(DefinitionFailureRow.fileName(file))]]
         case .source(let flow): strings[.crumbSource, ["flow": clean(flow)]]
         }
     }
