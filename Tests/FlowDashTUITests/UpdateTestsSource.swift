@@ -67,6 +67,18 @@ struct UpdateTestsSource {
         #expect(state.source?.offset == 0)
     }
 
+    @Test func aReasonOnTwoRowsLeavesOneRowLessToScrollIn() {
+        var state = F.state([])
+        let text = (1...100).map { "line \($0)" }.joined(separator: "\n")
+        let reason = String(repeating: "the file is elsewhere ", count: 5)
+        _ = update(&state, .definitionReadOnly(flow: "orders", reason: reason, text: text), now: F.now)
+        #expect(UpdateSource.pageRows(state) == 19)
+        F.press(&state, .pageDown)
+        #expect(state.source?.offset == 19)
+        F.press(&state, .character("G"))
+        #expect(state.source?.offset == 81)
+    }
+
     @Test func aShortSourceDoesNotScroll() {
         var state = Self.opened(lines: 3)
         F.press(&state, .character("G"), .pageDown)

@@ -20,8 +20,8 @@ struct ViewTestsSource {
     @Test("the reason heads the numbered text; the title bar names the flow")
     func headerAndLines() throws {
         let probe = ViewFixtures.draw(Self.state(Self.dag))
-        #expect(probe.find("Read-only: the DAG file is on the scheduler's host")?.y == 1)
-        #expect(probe.find("Source of orders")?.y == 0)
+        #expect(probe.find("the DAG file is on the scheduler's host")?.y == 1)
+        #expect(probe.find("Source of orders (read-only)")?.y == 0)
         let first = try #require(probe.find("line 1 = task_1()"))
         #expect(first.y == ScreenLayout.headerRows)
         #expect(probe.text(x: 0, y: first.y, width: first.x) == " 1 │ ")
@@ -54,8 +54,24 @@ struct ViewTestsSource {
         let state = Self.state("a\u{1b}[2Jb\u{1b}]0;x\u{07}c", reason: "loin\u{1b}[31m")
         let probe = ViewFixtures.draw(state, language: "fr")
         #expect(probe.contains("abc"))
-        #expect(probe.contains("Lecture seule : loin"))
+        #expect(probe.contains("Source de orders (lecture seule)"))
+        #expect(probe.find("loin")?.y == 1)
         #expect(!probe.buffer.lines.joined().contains("\u{1b}"))
+    }
+
+    @Test("a long reason wraps over the first rows of the body, at most three, and the text follows")
+    func longReason() throws {
+        let reason = "the DAG file (/opt/airflow/dags/orders.py) is on the Airflow host, not on this machine; "
+            + "edit it there (shown: the source Airflow last loaded)"
+        let probe = ViewFixtures.draw(Self.state(Self.dag, reason: reason))
+        #expect(probe.flowing.contains("edit it there (shown: the source Airflow last loaded)"))
+        let first = try #require(probe.find("line 1 = task_1()"))
+        #expect(first.y == 3)
+        #expect(probe.find("line 19 = task_19()")?.y == 21)
+        let endless = String(repeating: "far away ", count: 80)
+        let cut = ViewFixtures.draw(Self.state(Self.dag, reason: endless))
+        #expect(cut.find("line 1 = task_1()")?.y == 4)
+        #expect(cut.find("…")?.y == 3)
     }
 
     @Test("an empty source says so")

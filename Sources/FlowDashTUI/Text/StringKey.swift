@@ -33,7 +33,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Definition files that do not load, and the read-only source.
     case definitionTag, definitionDoesNotLoad, definitionFileLabel, definitionFlowLabel, definitionNoFlow
     case definitionSeen, definitionLoadsNow, fixEditFile, fixEditFileElsewhere
-    case sourceHeader, sourceEmpty
+    case sourceEmpty
 
     // Connections and flows.
     case connectionsEmpty, connectionsLoading, columnName, columnStatus, columnAuth, columnTarget

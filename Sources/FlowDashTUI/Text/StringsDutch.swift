@@ -174,7 +174,7 @@ enum StringsDutch {
         case .helpResubmit: "De geselecteerde uitvoering opnieuw verzenden met dezelfde invoer"
 
         case .crumbDefinitionFailure: "Laadt niet · {file}"
-        case .crumbSource: "Bron van {flow}"
+        case .crumbSource: "Bron van {flow} (alleen-lezen)"
         case .definitionTag: "bestand"
         case .definitionDoesNotLoad: "laadt niet"
         case .definitionFileLabel: "Bestand: {location}"
@@ -184,7 +184,6 @@ enum StringsDutch {
         case .definitionLoadsNow: "{file} laadt nu; er is niets te herstellen."
         case .fixEditFile: "Bewerk het bestand; FlowDash toont het weer zodra het laadt: druk op {key}."
         case .fixEditFileElsewhere: "Bewerk het bestand waar de engine het leest; FlowDash toont het weer zodra het laadt."
-        case .sourceHeader: "Alleen-lezen: {reason}"
         case .sourceEmpty: "(leeg bestand)"
         case .confirmRerunTitle: "Mislukte stappen opnieuw uitvoeren"
         case .confirmRerunOne: "De mislukte stap van uitvoering {id} van {flow} ter plaatse opnieuw uitvoeren?"

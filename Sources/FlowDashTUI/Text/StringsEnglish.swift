@@ -172,7 +172,7 @@ enum StringsEnglish {
         case .helpResubmit: "Run the selected run again with the same inputs"
 
         case .crumbDefinitionFailure: "Does not load · {file}"
-        case .crumbSource: "Source of {flow}"
+        case .crumbSource: "Source of {flow} (read-only)"
         case .definitionTag: "file"
         case .definitionDoesNotLoad: "does not load"
         case .definitionFileLabel: "File: {location}"
@@ -182,7 +182,6 @@ enum StringsEnglish {
         case .definitionLoadsNow: "{file} loads now; nothing to fix."
         case .fixEditFile: "Edit the file; FlowDash shows it again once it loads: press {key}."
         case .fixEditFileElsewhere: "Edit the file where the engine reads it; FlowDash shows it again once it loads."
-        case .sourceHeader: "Read-only: {reason}"
         case .sourceEmpty: "(empty file)"
         case .confirmRerunTitle: "Rerun failed steps"
         case .confirmRerunOne: "Rerun the failed step of run {id} of {flow} in place?"

@@ -175,7 +175,7 @@ enum StringsFrench {
         case .helpResubmit: "Soumettre à nouveau l'exécution sélectionnée avec les mêmes entrées"
 
         case .crumbDefinitionFailure: "Ne se charge pas · {file}"
-        case .crumbSource: "Source de {flow}"
+        case .crumbSource: "Source de {flow} (lecture seule)"
         case .definitionTag: "fichier"
         case .definitionDoesNotLoad: "ne se charge pas"
         case .definitionFileLabel: "Fichier : {location}"
@@ -185,7 +185,6 @@ enum StringsFrench {
         case .definitionLoadsNow: "{file} se charge maintenant ; rien à corriger."
         case .fixEditFile: "Modifiez le fichier ; FlowDash le réaffiche dès qu'il se charge : touche {key}."
         case .fixEditFileElsewhere: "Modifiez le fichier là où le moteur le lit ; FlowDash le réaffiche dès qu'il se charge."
-        case .sourceHeader: "Lecture seule : {reason}"
         case .sourceEmpty: "(fichier vide)"
         case .confirmRerunTitle: "Relancer les étapes en échec"
         case .confirmRerunOne: "Relancer sur place l'étape en échec de l'exécution {id} de {flow} ?"

@@ -78,7 +78,7 @@ enum UpdateActions {
     }
 
     private static func pageRows(_ state: AppState) -> Int {
-        ScreenLayout(state).visibleRows(on: state.route.kind)
+        state.route.kind == .source ? UpdateSource.pageRows(state) : ScreenLayout(state).visibleRows(on: state.route.kind)
     }
 
     /// Enter: drill into the selected run or definition failure, or show/hide the selected

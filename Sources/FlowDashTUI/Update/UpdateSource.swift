@@ -10,16 +10,22 @@ enum UpdateSource {
         return UpdateNavigation.show(.source(flow: flow), &state)
     }
 
-    /// Rows the wrapped source takes at the body's width.
+    /// Rows the wrapped source takes at the text area's width.
     static func rowCount(_ state: AppState) -> Int {
         guard let source = state.source else { return 0 }
-        return SourceText.rows(source.lines, width: ScreenLayout(state).body.width).count
+        return SourceText.rows(source.lines, width: ScreenLayout(state).width).count
+    }
+
+    /// Rows of text on screen at once: a page.
+    static func pageRows(_ state: AppState) -> Int {
+        guard let source = state.source else { return 1 }
+        return max(1, SourceText.textArea(ScreenLayout(state), reason: source.reason).height)
     }
 
     /// Scrolls so that row `index` is the first shown, never past the last page.
     static func scroll(to index: Int, _ state: inout AppState) {
         guard state.source != nil else { return }
-        let last = max(0, rowCount(state) - ScreenLayout(state).visibleRows(on: .source))
+        let last = max(0, rowCount(state) - pageRows(state))
         state.source?.offset = min(max(0, index), last)
     }
 }

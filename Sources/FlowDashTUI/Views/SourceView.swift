@@ -10,9 +10,28 @@ struct SourceRow: Equatable {
 }
 
 /// Lays a source out in rows of a width, line numbers in a gutter, long lines wrapped at the
-/// column (not at words, so indentation survives) and measured in display columns. `update`
-/// scrolls over the same rows the view draws.
+/// column (not at words, so indentation survives) and measured in display columns; the reason
+/// it is read-only goes on top, from the subheader row. `update` scrolls over the same rows the
+/// view draws, in the same area.
 enum SourceText {
+    /// The reason wraps onto at most this many rows; past them it is cut with `…`.
+    static let maximumReasonRows = 3
+
+    /// The reason, wrapped to the width, at most `maximumReasonRows` rows.
+    static func reasonRows(_ reason: String, width: Int) -> [String] {
+        let rows = Paragraph.wrap(reason, width: width)
+        guard rows.count > maximumReasonRows else { return rows }
+        var kept = Array(rows.prefix(maximumReasonRows))
+        kept[kept.count - 1] = DisplayWidth.truncate(kept[kept.count - 1] + " …", to: width)
+        return kept
+    }
+
+    /// Where the text goes: the body, less the rows the reason takes beyond the subheader.
+    static func textArea(_ layout: ScreenLayout, reason: String) -> Rect {
+        let extra = max(0, reasonRows(reason, width: layout.width).count - layout.subheader.height)
+        return layout.body.splitTop(extra).1
+    }
+
     /// The gutter: the widest line number, then " │ ".
     static func gutterWidth(lineCount: Int, width: Int) -> Int {
         let gutter = String(max(1, lineCount)).count + 3
@@ -48,11 +67,13 @@ enum SourceView {
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, strings: Strings,
                      into buffer: inout ScreenBuffer) {
         guard let source = state.source else { return }
-        buffer.write(DisplayWidth.truncate(strings[.sourceHeader, ["reason": clean(source.reason)]],
-                                           to: layout.subheader.width),
-                     x: layout.subheader.x, y: layout.subheader.y, style: theme[.sectionTitle],
-                     maxWidth: layout.subheader.width)
-        let body = layout.body
+        let body = SourceText.textArea(layout, reason: source.reason)
+        // why: the reason says where to edit instead; cut to one row it would lose that part.
+        for (row, text) in SourceText.reasonRows(source.reason, width: layout.width).enumerated()
+        where layout.subheader.y + row < body.y {
+            buffer.write(text, x: layout.subheader.x, y: layout.subheader.y + row, style: theme[.sectionTitle],
+                         maxWidth: layout.width)
+        }
         guard !body.isEmpty else { return }
         if source.lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             drawNotice(strings[.sourceEmpty], style: theme[.dim], in: body, into: &buffer)
