@@ -45,6 +45,10 @@ struct UpdateTestsDefinitionFailures {
         #expect(selectedItem(state) == nil)
         state.activity.list.selection = -1
         #expect(selectedItem(state) == nil)
+        #expect(visibleItemCount(state) == 4)
+        F.press(&state, .character("f"), .character("f"))
+        #expect(visibleItemCount(state) == visibleItems(state).count)
+        #expect(visibleItemCount(state) == 1)
     }
 
     @Test func theCursorStaysOnItsRowAcrossRefreshes() {

@@ -9,6 +9,15 @@ public func visibleItems(_ state: AppState) -> [ActivityItem] {
     visibleDefinitionFailures(state).map(ActivityItem.definition) + visibleSortedRuns(state).map(ActivityItem.run)
 }
 
+/// How many rows the activity list has; without a filter it needs no sort.
+public func visibleItemCount(_ state: AppState) -> Int {
+    let activity = state.activity
+    guard activity.statusFilter != .all || !activity.filterText.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return activity.definitionFailures.count + activity.list.items.count
+    }
+    return visibleItems(state).count
+}
+
 /// The runs of the activity list as drawn, without the definition failures.
 public func visibleRuns(_ state: AppState) -> [RunSummary] { visibleSortedRuns(state) }
 

@@ -79,8 +79,11 @@ public enum KeyMap {
             return ActionTargets.connectionToVerify(in: state) == nil ? .noConnection : nil
         case .edit:
             // why: every activity row has a flow or, for a definition failure without one, a
-            // file to point at; asking once keeps the hint bar to one sort of the list.
-            if state.route == .activity { return selectedItem(state) == nil ? .nothingSelected : nil }
+            // file to point at; counting rows needs no sort, so the hint costs the frame nothing.
+            if state.route == .activity {
+                let selection = state.activity.list.selection
+                return selection >= 0 && selection < visibleItemCount(state) ? nil : .nothingSelected
+            }
             if ActionTargets.definitionFailure(in: state) != nil { return nil }
             return ActionTargets.flowToEdit(in: state) == nil ? .nothingSelected : nil
         case .rerunFailed:

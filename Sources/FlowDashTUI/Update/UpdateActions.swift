@@ -78,7 +78,8 @@ enum UpdateActions {
     }
 
     private static func pageRows(_ state: AppState) -> Int {
-        state.route.kind == .source ? UpdateSource.pageRows(state) : ScreenLayout(state).visibleRows(on: state.route.kind)
+        if state.route.kind == .source { return UpdateSource.pageRows(state) }
+        return ScreenLayout(state).visibleRows(on: state.route.kind)
     }
 
     /// Enter: drill into the selected run or definition failure, or show/hide the selected

@@ -79,7 +79,7 @@ enum UpdateNavigation {
     /// Rows in the list on screen.
     static func currentCount(_ state: AppState) -> Int {
         switch state.route {
-        case .activity: visibleItems(state).count
+        case .activity: visibleItemCount(state)
         case .runDetail: state.runDetail?.report?.detail.steps.count ?? 0
         case .connections: state.connections.items.count
         case .flows: state.flows.items.count
@@ -110,7 +110,7 @@ enum UpdateNavigation {
         let rows = ScreenLayout(state).list(for: state.route.kind).height
         switch state.route {
         case .activity:
-            state.activity.list.moveCursor(to: index, count: visibleItems(state).count, rows: rows)
+            state.activity.list.moveCursor(to: index, count: visibleItemCount(state), rows: rows)
         case .runDetail:
             state.runDetail?.moveCursor(to: index, rows: rows)
         case .connections:
@@ -135,7 +135,7 @@ enum UpdateNavigation {
     /// Re-clamps every list after the terminal or a list changed size.
     static func keepSelectionsInSight(_ state: inout AppState) {
         let layout = ScreenLayout(state)
-        let runCount = visibleItems(state).count
+        let runCount = visibleItemCount(state)
         state.activity.list.moveCursor(
             to: state.activity.list.selection, count: runCount, rows: layout.list(for: .activity).height)
         state.connections.moveCursor(
