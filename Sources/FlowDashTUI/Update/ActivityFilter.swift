@@ -6,7 +6,8 @@ import FlowDashCore
 /// rest newest first; narrowed by the `/` text and the `f` status filter. The activity
 /// selection indexes this array.
 public func visibleItems(_ state: AppState) -> [ActivityItem] {
-    visibleDefinitionFailures(state).map(ActivityItem.definition) + visibleSortedRuns(state).map(ActivityItem.run)
+    let rows = ActivityRows(state)
+    return rows.failures.map(ActivityItem.definition) + rows.runs.map(ActivityItem.run)
 }
 
 /// How many rows the activity list has; without a filter it needs no sort.
@@ -15,41 +16,55 @@ public func visibleItemCount(_ state: AppState) -> Int {
     guard activity.statusFilter != .all || !activity.filterText.trimmingCharacters(in: .whitespaces).isEmpty else {
         return activity.definitionFailures.count + activity.list.items.count
     }
-    return visibleItems(state).count
+    return ActivityRows(state).count
 }
 
 /// The runs of the activity list as drawn, without the definition failures.
-public func visibleRuns(_ state: AppState) -> [RunSummary] { visibleSortedRuns(state) }
+public func visibleRuns(_ state: AppState) -> [RunSummary] { ActivityRows(state).runs }
 
 /// The item under the activity cursor.
-/// why: asked several times a frame (hints, help); it never wraps every run in an item.
 public func selectedItem(_ state: AppState) -> ActivityItem? {
+    let rows = ActivityRows(state)
     let selection = state.activity.list.selection
-    guard selection >= 0 else { return nil }
-    let failures = visibleDefinitionFailures(state)
-    if selection < failures.count { return .definition(failures[selection]) }
-    let runs = visibleSortedRuns(state)
-    return runs.indices.contains(selection - failures.count) ? .run(runs[selection - failures.count]) : nil
+    return rows.indices.contains(selection) ? rows[selection] : nil
 }
 
 /// The run under the activity cursor; nil when a definition failure is selected.
 public func selectedRun(_ state: AppState) -> RunSummary? { selectedItem(state)?.run }
 
-private func visibleDefinitionFailures(_ state: AppState) -> [DefinitionFailure] {
-    guard !state.activity.definitionFailures.isEmpty else { return [] }
-    let filter = state.activity.statusFilter
-    let text = state.activity.filterText.trimmingCharacters(in: .whitespaces).lowercased()
-    return state.activity.definitionFailures.filter { failure in
-        ActivityOrder.matches(failure, filter) && (text.isEmpty || ActivityOrder.matches(failure, text: text))
-    }
-}
+/// The activity list's rows, failures then runs, filtered and ordered; an item is made only for
+/// the rows asked for.
+/// why: a frame asks for the list several times (rows, hints); wrapping each of a few hundred
+/// runs in an item every time cost about a tenth of the frame budget.
+struct ActivityRows {
+    let failures: [DefinitionFailure]
+    let runs: [RunSummary]
 
-private func visibleSortedRuns(_ state: AppState) -> [RunSummary] {
-    let filter = state.activity.statusFilter
-    let text = state.activity.filterText.trimmingCharacters(in: .whitespaces).lowercased()
-    return ActivityOrder.sorted(state.activity.list.items).filter { run in
-        ActivityOrder.matches(run, filter) && (text.isEmpty || ActivityOrder.matches(run, text: text))
+    init(_ state: AppState) {
+        let filter = state.activity.statusFilter
+        let text = state.activity.filterText.trimmingCharacters(in: .whitespaces).lowercased()
+        failures = state.activity.definitionFailures.filter { failure in
+            ActivityOrder.matches(failure, filter) && (text.isEmpty || ActivityOrder.matches(failure, text: text))
+        }
+        runs = ActivityOrder.sorted(state.activity.list.items).filter { run in
+            ActivityOrder.matches(run, filter) && (text.isEmpty || ActivityOrder.matches(run, text: text))
+        }
     }
+
+    var count: Int { failures.count + runs.count }
+    var indices: Range<Int> { 0..<count }
+
+    subscript(index: Int) -> ActivityItem {
+        index < failures.count ? .definition(failures[index]) : .run(runs[index - failures.count])
+    }
+
+    /// Whether row `index` is in the needs-attention part.
+    func needsAttention(_ index: Int) -> Bool {
+        index < failures.count || ActivityOrder.needsAttention(runs[index - failures.count])
+    }
+
+    /// Rows in the needs-attention part.
+    var attentionCount: Int { failures.count + runs.filter(ActivityOrder.needsAttention).count }
 }
 
 /// Ordering and matching rules for the activity list.

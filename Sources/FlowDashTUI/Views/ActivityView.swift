@@ -11,13 +11,13 @@ enum ActivityView {
 
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, strings: Strings, now: Date,
                      into buffer: inout ScreenBuffer) {
-        let items = visibleItems(state)
+        let items = ActivityRows(state)
         let list = layout.list(for: .activity)
         let window = visibleWindow(count: items.count, selection: state.activity.list.selection,
                                    offset: state.activity.list.offset, rows: list.height)
         drawSubheader(state, items: items, firstVisible: window.first, in: layout.subheader, theme: theme,
                       strings: strings, into: &buffer)
-        guard !items.isEmpty else {
+        guard items.count > 0 else {
             drawNotice(emptyText(state, strings: strings), style: theme[.dim], in: list, into: &buffer)
             return
         }
@@ -49,13 +49,13 @@ enum ActivityView {
     /// right the `/` filter and status filter when they narrow the list.
     /// why: a section title row inside the list would break `ScreenLayout`'s one-row-per-item
     /// hit-testing, so the title sticks to the subheader and a rule marks where the section ends.
-    static func drawSubheader(_ state: AppState, items: [ActivityItem], firstVisible: Int?, in rect: Rect,
+    static func drawSubheader(_ state: AppState, items: ActivityRows, firstVisible: Int?, in rect: Rect,
                               theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
-        let attention = items.filter(\.needsAttention).count
+        let attention = items.attentionCount
         var title = ""
         if let firstVisible, items.indices.contains(firstVisible) {
-            title = items[firstVisible].needsAttention
+            title = items.needsAttention(firstVisible)
                 ? strings[.sectionNeedsAttention, ["count": String(attention)]]
                 : strings[.sectionOtherRuns, ["count": String(items.count - attention)]]
         }
@@ -92,9 +92,9 @@ enum ActivityView {
 
     /// Underlines the last needs-attention row when other runs follow it on screen; the glyph
     /// column is left alone so the failure marker keeps its exact style.
-    static func underlineSectionEnd(items: [ActivityItem], window: Range<Int>, in rect: Rect,
+    static func underlineSectionEnd(items: ActivityRows, window: Range<Int>, in rect: Rect,
                                     into buffer: inout ScreenBuffer) {
-        for index in window.dropLast() where items[index].needsAttention && !items[index + 1].needsAttention {
+        for index in window.dropLast() where items.needsAttention(index) && !items.needsAttention(index + 1) {
             let y = rect.y + index - window.lowerBound
             let afterGlyph = Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1)
             buffer.restyle(afterGlyph) { $0.underline = true }
