@@ -11,7 +11,7 @@ struct EffectRunnerTests {
             RunDetail(summary: RunSummary(id: RunID(String(number)), flow: "ok", status: .succeeded, startedAt: Date()), steps: [])
         }
         let runner = EffectRunner(service: FlowService(backend: ProgramTestBackend(runs: [old] + newer)))
-        guard case .activityLoaded(.success(let runs))? = await runner.perform(.loadActivity) else {
+        guard case .activityLoaded(.success(let runs), _)? = await runner.perform(.loadActivity) else {
             Issue.record("loadActivity did not load")
             return
         }

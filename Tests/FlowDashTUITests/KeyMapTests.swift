@@ -7,7 +7,10 @@ import Testing
 /// The keymap is the single source: every action is bound, no key is ambiguous, and the
 /// read-only and confirmation marks are where the product needs them.
 struct KeyMapTests {
-    static let sampleRoutes: [Route] = [.activity, .runDetail(RunID("1")), .connections, .flows]
+    static let sampleRoutes: [Route] = [
+        .activity, .runDetail(RunID("1")), .connections, .flows, .definitionFailure(file: "dags/a.py"),
+        .source(flow: "a"),
+    ]
 
     @Test func everyActionHasABinding() {
         let bound = Set(KeyMap.bindings.map(\.action))
@@ -38,14 +41,14 @@ struct KeyMapTests {
         }
     }
 
-    @Test func onlyResubmitChangesRemoteStateAndItIsConfirmed() {
+    @Test func onlyResubmitAndRerunChangeRemoteStateAndTheyAreConfirmed() {
         let marked = KeyMap.bindings.filter(\.changesRemoteState).map(\.action)
-        #expect(marked == [.resubmit])
+        #expect(marked == [.resubmit, .rerunFailed])
     }
 
     @Test func readOnlyRefusesTheWritingActionsOnly() {
         let refused = Set(KeyMap.bindings.filter(\.refusedInReadOnly).map(\.action))
-        #expect(refused == [.resubmit, .verify, .edit])
+        #expect(refused == [.resubmit, .rerunFailed, .verify, .edit])
     }
 
     @Test func qQuitsOnlyOnTheActivityList() {

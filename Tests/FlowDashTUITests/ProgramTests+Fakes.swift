@@ -70,11 +70,14 @@ actor ProgramTestBackend: FlowBackend {
     private let runs: [RunDetail]
     private let flowList: [FlowSummary]
     private let definitionPath: String?
+    private let brokenDefinitions: Result<[DefinitionFailure], BackendError>
     private(set) var validations = 0
     private(set) var resubmissions: [RunID] = []
 
-    init(runs: [RunDetail], flows: [String] = [], definitionPath: String? = "/tmp/flows/orders.yaml") {
+    init(runs: [RunDetail], flows: [String] = [], definitionPath: String? = "/tmp/flows/orders.yaml",
+         definitionFailures: Result<[DefinitionFailure], BackendError> = .success([])) {
         self.runs = runs
+        brokenDefinitions = definitionFailures
         flowList = flows.map { FlowSummary(name: $0, description: nil, owner: nil, stepCount: 1, inputs: [:]) }
         self.definitionPath = definitionPath
     }
@@ -109,20 +112,69 @@ actor ProgramTestBackend: FlowBackend {
         return []
     }
 
-    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] { [] }
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] {
+        try Array(brokenDefinitions.get().prefix(limit))
+    }
+}
+
+/// The same engine, able to rerun failed steps in place as Airflow does; it records each call
+/// (run and dry run) in order.
+actor RerunningProgramTestBackend: FailedStepsRerunning {
+    nonisolated let kind = "program-test-rerunning"
+    let base: ProgramTestBackend
+    private let failedSteps: Int
+    private(set) var rerunCalls: [(run: RunID, dryRun: Bool)] = []
+
+    init(_ base: ProgramTestBackend, failedSteps: Int) {
+        self.base = base
+        self.failedSteps = failedSteps
+    }
+
+    func rerunFailedSteps(of run: RunID, dryRun: Bool) async throws -> Int {
+        rerunCalls.append((run, dryRun))
+        return failedSteps
+    }
+
+    func activity(_ query: ActivityQuery) async throws -> [RunSummary] { try await base.activity(query) }
+    func run(_ id: RunID) async throws -> RunDetail { try await base.run(id) }
+    func flows() async throws -> [FlowSummary] { try await base.flows() }
+    func connections() async throws -> [ConnectionInfo] { try await base.connections() }
+    func verifyConnection(_ name: String, secret: Secret) async throws -> VerificationOutcome {
+        try await base.verifyConnection(name, secret: secret)
+    }
+    func startRun(flow: String, inputs: TriggerInputs, resubmittedFrom: RunID?) async throws -> RunID {
+        try await base.startRun(flow: flow, inputs: inputs, resubmittedFrom: resubmittedFrom)
+    }
+    func definition(of flow: String) async throws -> DefinitionSource { try await base.definition(of: flow) }
+    func validateDefinition(of flow: String) async throws -> [DefinitionProblem] {
+        try await base.validateDefinition(of: flow)
+    }
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] {
+        try await base.definitionFailures(limit: limit)
+    }
 }
 
 /// A plain-text picture of the state, enough to see what the loop delivered.
 @MainActor
 func programTestRender(_ state: AppState) -> ScreenBuffer {
-    var buffer = ScreenBuffer(width: state.size.width, height: state.size.height)
+    // why: wider than the terminal so that long status and dialog descriptions stay whole.
+    var buffer = ScreenBuffer(width: max(state.size.width, 300), height: state.size.height)
     var lines = ["route \(state.route)"]
     switch state.route {
-    case .activity: lines += visibleRuns(state).map { "run \($0.id) \($0.status.rawValue)" }
+    case .activity:
+        lines += visibleItems(state).map { item in
+            switch item {
+            case .run(let run): "run \(run.id) \(run.status.rawValue)"
+            case .definition(let failure): "broken \(failure.file)"
+            }
+        }
     case .runDetail: lines += (state.runDetail?.report?.detail.steps ?? []).map { "step \($0.name)" }
     case .flows: lines += state.flows.items.map { "flow \($0.name)" }
     case .connections: lines += state.connections.items.map { "connection \($0.name)" }
+    case .definitionFailure(let file): lines.append("broken \(file)")
+    case .source: lines += (state.source?.lines ?? []).map { "source \($0)" }
     }
+    if let modal = state.modal { lines.append("modal \(modal)") }
     lines.append("status \(state.status.message)")
     for (row, line) in lines.enumerated() { buffer.write(line, x: 0, y: row) }
     return buffer

@@ -14,7 +14,9 @@ public struct EffectRunner: Sendable {
     public func perform(_ effect: Effect) async -> Msg? {
         switch effect {
         case .loadActivity:
-            return .activityLoaded(await capture { try await Self.recentAndFailing(service) })
+            async let runs = capture { try await Self.recentAndFailing(service) }
+            async let failures = capture { try await service.definitionFailures(limit: Self.definitionFailureLimit) }
+            return .activityLoaded(await runs, definitionFailures: await failures)
         case .loadReport(let id):
             return .reportLoaded(id, await capture { try await service.report(for: id) })
         case .loadConnections:
@@ -26,6 +28,9 @@ public struct EffectRunner: Sendable {
             return .verifyFinished(connection: connection, outcome)
         case .resubmit(let id):
             return .resubmitted(from: id, await capture { try await service.resubmit(id) })
+        case .rerunFailedSteps(let id, let dryRun):
+            let count = await capture { try await service.rerunFailedSteps(id, dryRun: dryRun) }
+            return dryRun ? .failedStepsCounted(id, count) : .failedStepsRerun(id, count)
         case .editDefinition:
             return nil
         }
@@ -33,6 +38,8 @@ public struct EffectRunner: Sendable {
 
     /// How many runs the activity list holds, newest first, of all runs and of failed ones.
     public static let activityWindow = 200
+    /// How many definition files that do not load the activity list shows at most.
+    public static let definitionFailureLimit = 20
 
     /// The newest runs plus the newest failures, so an older failure still reaches "needs
     /// attention" when many runs have succeeded since.

@@ -34,6 +34,8 @@ public final class Program {
         self.terminal = terminal
         self.service = service
         runner = EffectRunner(service: service)
+        var state = state
+        state.canRerunFailedSteps = service.canRerunFailedSteps
         self.state = state
         self.render = render
         self.editor = editor
@@ -137,7 +139,7 @@ public final class Program {
         case .success(let source):
             guard let path = source.path else {
                 let reason = source.readOnlyReason ?? "the definition is not a local file"
-                return .message(.definitionReadOnly(flow: flow, reason: reason))
+                return .message(.definitionReadOnly(flow: flow, reason: reason, text: source.readOnlyText))
             }
             return .openEditor(flow: flow, path: path)
         }

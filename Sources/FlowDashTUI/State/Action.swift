@@ -11,4 +11,6 @@ public enum Action: String, CaseIterable, Sendable {
     case edit
     /// Runs the selected run again with the same inputs (asks for confirmation).
     case resubmit
+    /// Reruns only the failed steps of the run, in the same run (asks, with the count, first).
+    case rerunFailed
 }

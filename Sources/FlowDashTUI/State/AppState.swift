@@ -15,6 +15,11 @@ public struct AppState: Sendable {
     public var status = StatusLine()
     /// Actions that change remote state are refused, with the reason, when true.
     public var readOnly: Bool
+    /// Whether the backend reruns a run's failed steps in place (Airflow); the runtime sets it
+    /// from the service at start. Without it `x` is off and says to resubmit instead.
+    public var canRerunFailedSteps: Bool
+    /// The read-only source on screen when the route is `.source`.
+    public var source: SourceViewState?
     public var size: (width: Int, height: Int)
     public var shouldQuit = false
     /// The theme in use, by name; `:theme NAME` changes it and the runtime resolves it.
@@ -24,9 +29,10 @@ public struct AppState: Sendable {
     /// When the on-screen data was last requested or received; paces the live refresh.
     public var lastRefresh: Date?
 
-    public init(readOnly: Bool = false, size: (width: Int, height: Int) = (80, 24)) {
+    public init(readOnly: Bool = false, size: (width: Int, height: Int) = (80, 24), canRerunFailedSteps: Bool = false) {
         self.readOnly = readOnly
         self.size = size
+        self.canRerunFailedSteps = canRerunFailedSteps
     }
 
     public var route: Route { stack.last ?? .activity }
@@ -37,6 +43,10 @@ public enum Route: Hashable, Sendable {
     case runDetail(RunID)
     case connections
     case flows
+    /// A definition file that does not load, by its file as the backend names it.
+    case definitionFailure(file: String)
+    /// A flow's definition shown read-only (it is not a file on this machine).
+    case source(flow: String)
 }
 
 /// A selectable list and its scroll position.
@@ -57,7 +67,12 @@ public enum StatusFilter: String, CaseIterable, Sendable {
 }
 
 public struct ActivityState: Sendable {
+    /// The runs; the selection indexes `visibleItems`, which puts definition failures first.
     public var list = ListState<RunSummary>()
+    /// Definition files that do not load, newest first, as the last refresh found them.
+    public var definitionFailures: [DefinitionFailure] = []
+    /// Why the last refresh could not list them; kept so that the status line says it once.
+    public var definitionFailuresError: ErrorText?
     /// Text typed after `/`; matches flow, status, failure kind, code and message.
     public var filterText = ""
     public var statusFilter = StatusFilter.all
@@ -94,6 +109,8 @@ public struct ConfirmRequest: Sendable, Equatable {
 
 public enum PendingAction: Sendable, Equatable {
     case resubmit(RunID)
+    /// Rerun in place the `count` failed steps a dry run found.
+    case rerunFailedSteps(RunID, count: Int)
 }
 
 public struct VerifyDialog: Sendable {

@@ -17,6 +17,16 @@ public enum StatusMessage: Sendable, Equatable {
     /// The edit is kept; the first problem is shown (file:line: message).
     case definitionInvalid(flow: String, firstProblem: String, count: Int)
     case definitionReadOnly(flow: String, reason: String)
+    /// A definition failure has no flow FlowDash can open; where to edit it (file:line).
+    case editDefinitionElsewhere(location: String)
+    /// Listing the definition files that do not load failed; the runs are still shown.
+    case definitionFailuresUnavailable(ErrorText)
+    case countingFailedSteps(RunID)
+    case noFailedStepsToRerun(RunID)
+    /// The dry run found steps but a dialog was open; pressing the key again asks.
+    case failedStepsReady(RunID, count: Int)
+    case rerunningFailedSteps(RunID)
+    case failedStepsRerun(RunID, count: Int)
     /// The action is off; why (read-only mode, run still going, no failing step…).
     case actionDisabled(Action, reason: DisabledReason)
     case unknownCommand(String)
@@ -32,4 +42,8 @@ public enum DisabledReason: Sendable, Equatable {
     case runNotFinished
     case nothingSelected
     case noConnection
+    /// The engine cannot rerun steps in place; resubmitting is its way to run again.
+    case rerunsByResubmitting
+    /// The run did not fail, so it has no failed steps.
+    case runDidNotFail
 }

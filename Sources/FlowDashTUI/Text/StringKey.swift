@@ -4,6 +4,7 @@
 public enum StringKey: String, CaseIterable, Sendable {
     // Frame: header, status line, small terminal.
     case appName, crumbActivity, crumbRun, crumbConnections, crumbFlows, headerCounts
+    case crumbDefinitionFailure, crumbSource
     case terminalTooSmall
 
     // Activity list.
@@ -29,6 +30,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     case causeTransient, causeOther
     case fixVerify, fixEdit, fixResubmit, fixHelp
 
+    // Definition files that do not load, and the read-only source.
+    case definitionTag, definitionDoesNotLoad, definitionFileLabel, definitionFlowLabel, definitionNoFlow
+    case definitionSeen, definitionLoadsNow, fixEditFile, fixEditFileElsewhere
+    case sourceEmpty
+
     // Connections and flows.
     case connectionsEmpty, connectionsLoading, columnName, columnStatus, columnAuth, columnTarget
     case columnLastVerified, columnLastError, never
@@ -37,6 +43,7 @@ public enum StringKey: String, CaseIterable, Sendable {
 
     // Dialogs.
     case confirmTitle, confirmResubmit, confirmYes, confirmNo
+    case confirmRerunTitle, confirmRerunOne, confirmRerunMany
     case verifyTitle, verifySecretLabel, verifyTyping, verifyProbing, verifyRejected
     case helpTitle, helpDisabled, helpClose
 
@@ -46,17 +53,20 @@ public enum StringKey: String, CaseIterable, Sendable {
     case messageDefinitionValid, messageDefinitionUnchanged, messageDefinitionInvalid
     case messageDefinitionReadOnly, messageActionDisabled, messageUnknownCommand, messageThemeChanged
     case messageCancelled, messageDemoReady
+    case messageEditElsewhere, messageDefinitionFailuresUnavailable, messageCountingFailedSteps
+    case messageNoFailedSteps, messageFailedStepsReady, messageRerunningFailedSteps, messageFailedStepsRerun
 
     // Why an action is off.
     case reasonReadOnly, reasonRunNotFinished, reasonNothingSelected, reasonNoConnection
+    case reasonRerunsByResubmitting, reasonRunDidNotFail
 
     // Short labels for the key-hint bar, one per action.
     case hintMoveDown, hintMoveUp, hintTop, hintBottom, hintPageDown, hintPageUp
     case hintOpen, hintBack, hintQuit, hintFilter, hintCycleStatusFilter, hintCommand, hintHelp
-    case hintRefresh, hintShowConnections, hintShowFlows, hintVerify, hintEdit, hintResubmit
+    case hintRefresh, hintShowConnections, hintShowFlows, hintVerify, hintEdit, hintResubmit, hintRerunFailed
 
     // One sentence per action for the help overlay.
     case helpMoveDown, helpMoveUp, helpTop, helpBottom, helpPageDown, helpPageUp
     case helpOpen, helpBack, helpQuit, helpFilter, helpCycleStatusFilter, helpCommand, helpHelp
-    case helpRefresh, helpShowConnections, helpShowFlows, helpVerify, helpEdit, helpResubmit
+    case helpRefresh, helpShowConnections, helpShowFlows, helpVerify, helpEdit, helpResubmit, helpRerunFailed
 }

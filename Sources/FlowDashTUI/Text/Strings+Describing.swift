@@ -25,6 +25,7 @@ extension Strings {
         case .verify: self[.hintVerify]
         case .edit: self[.hintEdit]
         case .resubmit: self[.hintResubmit]
+        case .rerunFailed: self[.hintRerunFailed]
         }
     }
 
@@ -50,6 +51,7 @@ extension Strings {
         case .verify: self[.helpVerify]
         case .edit: self[.helpEdit]
         case .resubmit: self[.helpResubmit]
+        case .rerunFailed: self[.helpRerunFailed]
         }
     }
 
@@ -60,6 +62,8 @@ extension Strings {
         case .runNotFinished: self[.reasonRunNotFinished]
         case .nothingSelected: self[.reasonNothingSelected]
         case .noConnection: self[.reasonNoConnection]
+        case .rerunsByResubmitting: self[.reasonRerunsByResubmitting, ["key": KeyMap.label(of: .resubmit)]]
+        case .runDidNotFail: self[.reasonRunDidNotFail]
         }
     }
 
@@ -93,6 +97,17 @@ extension Strings {
         case .cancelled: self[.messageCancelled]
         case .demoReady(let connection, let token):
             self[.messageDemoReady, ["connection": clean(connection), "token": clean(token)]]
+        case .editDefinitionElsewhere(let location): self[.messageEditElsewhere, ["location": clean(location)]]
+        case .definitionFailuresUnavailable(let error):
+            self[.messageDefinitionFailuresUnavailable, ["message": clean(error.message)]]
+        case .countingFailedSteps(let run): self[.messageCountingFailedSteps, ["id": clean(run.rawValue)]]
+        case .noFailedStepsToRerun(let run): self[.messageNoFailedSteps, ["id": clean(run.rawValue)]]
+        case .failedStepsReady(let run, let count):
+            self[.messageFailedStepsReady, ["id": clean(run.rawValue), "count": String(count),
+                                            "key": KeyMap.label(of: .rerunFailed)]]
+        case .rerunningFailedSteps(let run): self[.messageRerunningFailedSteps, ["id": clean(run.rawValue)]]
+        case .failedStepsRerun(let run, let count):
+            self[.messageFailedStepsRerun, ["id": clean(run.rawValue), "count": String(count)]]
         }
     }
 

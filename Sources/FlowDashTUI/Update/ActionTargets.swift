@@ -3,7 +3,8 @@ import FlowDashCore
 /// What each action acts on in the current state; `KeyMap.disabledReason` and `update` agree on
 /// it by both asking here.
 enum ActionTargets {
-    /// The run `r` resubmits: the selected run on the activity list, the shown run on run detail.
+    /// The run `r` resubmits and `x` reruns: the selected run on the activity list, the shown
+    /// run on run detail.
     static func runToResubmit(in state: AppState) -> RunSummary? {
         switch state.route {
         case .activity:
@@ -12,7 +13,7 @@ enum ActionTargets {
             // why: before the report arrives, the activity row already knows the run's status.
             if let summary = state.runDetail?.report?.detail.summary, summary.id == id { return summary }
             return state.activity.list.items.first { $0.id == id }
-        case .connections, .flows:
+        case .connections, .flows, .definitionFailure, .source:
             return nil
         }
     }
@@ -30,12 +31,13 @@ enum ActionTargets {
             return steps.indices.contains(detail.selection) ? steps[detail.selection].connection : nil
         case .connections:
             return state.connections.selected?.name
-        case .activity, .flows:
+        case .activity, .flows, .definitionFailure, .source:
             return nil
         }
     }
 
-    /// The flow `e` edits: the shown run's flow on run detail, the selected flow on flows.
+    /// The flow `e` edits: the shown run's flow on run detail, the selected flow on flows, the
+    /// selected row's flow on the activity list, a definition failure's flow when it is known.
     static func flowToEdit(in state: AppState) -> String? {
         switch state.route {
         case .runDetail(let id):
@@ -43,8 +45,25 @@ enum ActionTargets {
             return state.activity.list.items.first { $0.id == id }?.flow
         case .flows:
             return state.flows.selected?.name
-        case .activity, .connections:
+        case .activity:
+            switch selectedItem(state) {
+            case .definition(let failure): return failure.flow
+            case .run(let run): return run.flow
+            case nil: return nil
+            }
+        case .definitionFailure:
+            return definitionFailure(in: state)?.flow
+        case .connections, .source:
             return nil
+        }
+    }
+
+    /// The definition failure under the cursor on the activity list, or the one on screen.
+    static func definitionFailure(in state: AppState) -> DefinitionFailure? {
+        switch state.route {
+        case .activity: selectedItem(state)?.definitionFailure
+        case .definitionFailure(let file): state.activity.definitionFailures.first { $0.file == file }
+        default: nil
         }
     }
 }

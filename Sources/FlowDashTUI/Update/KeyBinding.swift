@@ -34,7 +34,7 @@ public struct KeyBinding: Sendable {
 
 /// The kind of screen a route shows, without its parameters; bindings are scoped by it.
 public enum RouteKind: Hashable, Sendable, CaseIterable {
-    case activity, runDetail, connections, flows
+    case activity, runDetail, connections, flows, definitionFailure, source
 }
 
 extension Route {
@@ -45,6 +45,8 @@ extension Route {
         case .runDetail: .runDetail
         case .connections: .connections
         case .flows: .flows
+        case .definitionFailure: .definitionFailure
+        case .source: .source
         }
     }
 }

@@ -7,9 +7,11 @@ import FlowDashService
 ///
 /// Choices worth knowing: refresh is `R` (not F5: many laptop keyboards need Fn for it), flows is
 /// `F` (lowercase `f` cycles the status filter on the activity list), and `q` quits only on the
-/// activity list; elsewhere it goes back, like Esc.
+/// activity list; elsewhere it goes back, like Esc. Rerun failed steps is `x` (Airflow's "clear"
+/// crosses the failed steps out so they run again): `r` is resubmit, `R` refresh, `c`
+/// connections and `f` the status filter, while `x` is free on every screen.
 public enum KeyMap {
-    static let everywhereButActivity: Set<RouteKind> = [.runDetail, .connections, .flows]
+    static let everywhereButActivity: Set<RouteKind> = [.runDetail, .connections, .flows, .definitionFailure, .source]
 
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
@@ -33,10 +35,12 @@ public enum KeyMap {
         KeyBinding(.showFlows, keys: [.character("F")], label: "F"),
         KeyBinding(.verify, keys: [.character("v")], label: "v", routes: [.runDetail, .connections],
                    refusedInReadOnly: true),
-        KeyBinding(.edit, keys: [.character("e")], label: "e", routes: [.runDetail, .flows],
-                   refusedInReadOnly: true),
+        KeyBinding(.edit, keys: [.character("e")], label: "e",
+                   routes: [.activity, .runDetail, .flows, .definitionFailure], refusedInReadOnly: true),
         KeyBinding(.resubmit, keys: [.character("r")], label: "r", routes: [.activity, .runDetail],
                    changesRemoteState: true),
+        KeyBinding(.rerunFailed, keys: [.character("x")], label: "x", routes: [.activity, .runDetail],
+                   changesRemoteState: true, refusedInReadOnly: true),
     ]
 
     /// The action `key` triggers on `route`, if any.
@@ -47,6 +51,11 @@ public enum KeyMap {
     /// The binding `key` triggers on `route`, if any.
     public static func binding(for key: Key, on route: Route) -> KeyBinding? {
         bindings.first { $0.applies(to: route.kind) && $0.keys.contains(key) }
+    }
+
+    /// How help and messages name the first key of `action`, e.g. "r".
+    public static func label(of action: Action) -> String {
+        bindings.first { $0.action == action }?.label ?? ""
     }
 
     /// The bindings that work on `route`, in help order.
@@ -69,7 +78,19 @@ public enum KeyMap {
             }
             return ActionTargets.connectionToVerify(in: state) == nil ? .noConnection : nil
         case .edit:
+            // why: every activity row has a flow or, for a definition failure without one, a
+            // file to point at; counting rows needs no sort, so the hint costs the frame nothing.
+            if state.route == .activity {
+                let selection = state.activity.list.selection
+                return selection >= 0 && selection < visibleItemCount(state) ? nil : .nothingSelected
+            }
+            if ActionTargets.definitionFailure(in: state) != nil { return nil }
             return ActionTargets.flowToEdit(in: state) == nil ? .nothingSelected : nil
+        case .rerunFailed:
+            guard state.canRerunFailedSteps else { return .rerunsByResubmitting }
+            guard let run = ActionTargets.runToResubmit(in: state) else { return .nothingSelected }
+            if !run.status.isFinished { return .runNotFinished }
+            return FlowService.canRerunFailedSteps(of: run) ? nil : .runDidNotFail
         default:
             return nil
         }

@@ -7,7 +7,10 @@ public enum Msg: Sendable {
     case input(InputEvent)
     /// A periodic tick: advances the spinner and refreshes the visible list.
     case tick
-    case activityLoaded(Result<[RunSummary], ErrorText>)
+    /// The runs, and the definition files that do not load (asked for in the same refresh; its
+    /// own failure never hides the runs).
+    case activityLoaded(Result<[RunSummary], ErrorText>,
+                        definitionFailures: Result<[DefinitionFailure], ErrorText> = .success([]))
     case reportLoaded(RunID, Result<RunReport, ErrorText>)
     case connectionsLoaded(Result<[ConnectionInfo], ErrorText>)
     case flowsLoaded(Result<[FlowSummary], ErrorText>)
@@ -16,7 +19,12 @@ public enum Msg: Sendable {
     /// The editor closed; the problems found in the saved definition (empty when valid).
     case editFinished(flow: String, Result<[DefinitionProblem], ErrorText>)
     /// The definition cannot be edited on this machine (no local file); nothing was opened.
-    case definitionReadOnly(flow: String, reason: String)
+    /// `text` is the source to show read-only, when the backend gave it.
+    case definitionReadOnly(flow: String, reason: String, text: String? = nil)
+    /// The dry run of rerunning a run's failed steps: how many would rerun.
+    case failedStepsCounted(RunID, Result<Int, ErrorText>)
+    /// The failed steps were cleared to run again: how many.
+    case failedStepsRerun(RunID, Result<Int, ErrorText>)
 }
 
 /// Work `update` asks for; the runtime performs it off the render loop and answers with a `Msg`.
@@ -27,6 +35,8 @@ public enum Effect: Sendable, Equatable {
     case loadFlows
     case verify(connection: String, secret: Secret)
     case resubmit(RunID)
+    /// Reruns the run's failed steps in place; a dry run only counts them.
+    case rerunFailedSteps(RunID, dryRun: Bool)
     /// Suspends the interface, opens the flow's definition in $VISUAL/$EDITOR, validates it.
     case editDefinition(flow: String)
 }

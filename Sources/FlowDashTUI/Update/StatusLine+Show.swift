@@ -11,14 +11,15 @@ extension StatusLine {
     static func kind(of message: StatusMessage) -> Kind {
         switch message {
         case .failed, .verifyRejected, .verifyInconclusive, .definitionInvalid, .actionDisabled,
-             .unknownCommand:
+             .unknownCommand, .definitionFailuresUnavailable:
             .error
         case .runFinished(_, let status):
             status == .succeeded ? .success : .error
-        case .verified, .resubmitted, .definitionValid:
+        case .verified, .resubmitted, .definitionValid, .failedStepsRerun:
             .success
         case .none, .loading, .resubmitting, .definitionUnchanged, .definitionReadOnly,
-             .themeChanged, .cancelled, .demoReady:
+             .themeChanged, .cancelled, .demoReady, .editDefinitionElsewhere, .countingFailedSteps,
+             .noFailedStepsToRerun, .failedStepsReady, .rerunningFailedSteps:
             .info
         }
     }

@@ -34,7 +34,7 @@ extension Msg {
         switch self {
         case .input, .tick: false
         case .activityLoaded, .reportLoaded, .connectionsLoaded, .flowsLoaded, .verifyFinished,
-             .resubmitted, .editFinished, .definitionReadOnly:
+             .resubmitted, .editFinished, .definitionReadOnly, .failedStepsCounted, .failedStepsRerun:
             true
         }
     }

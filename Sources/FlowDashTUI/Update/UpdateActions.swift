@@ -32,8 +32,18 @@ enum UpdateActions {
         case .showFlows: return UpdateNavigation.show(.flows, &state)
         case .verify: openVerifyDialog(&state)
         case .edit:
+            if let failure = ActionTargets.definitionFailure(in: state), failure.flow == nil {
+                state.status.show(.editDefinitionElsewhere(location: TextSanitizer.clean(failure.problem.location)))
+                return []
+            }
             guard let flow = ActionTargets.flowToEdit(in: state) else { return [] }
             return [.editDefinition(flow: flow)]
+        case .rerunFailed:
+            // why: the confirmation shows how many steps rerun, so a dry run counts them first;
+            // its answer (`failedStepsCounted`) opens the dialog.
+            guard let run = ActionTargets.runToResubmit(in: state) else { return [] }
+            state.status.show(.countingFailedSteps(run.id))
+            return [.rerunFailedSteps(run.id, dryRun: true)]
         case .resubmit:
             // why: reached only if the binding's confirmation mark is removed; still safe to run.
             guard let pending = pendingAction(for: action, in: state) else { return [] }
@@ -48,10 +58,14 @@ enum UpdateActions {
         case .resubmit(let id):
             state.status.show(.resubmitting(id))
             return [.resubmit(id)]
+        case .rerunFailedSteps(let id, _):
+            state.status.show(.rerunningFailedSteps(id))
+            return [.rerunFailedSteps(id, dryRun: false)]
         }
     }
 
-    /// The confirmation a remote-changing action waits for, with its subject filled in.
+    /// The confirmation a remote-changing action waits for, with its subject filled in. Nil
+    /// for rerun failed steps: its confirmation needs the dry run's count first.
     static func pendingAction(for action: Action, in state: AppState) -> PendingAction? {
         switch action {
         case .resubmit: ActionTargets.runToResubmit(in: state).map { .resubmit($0.id) }
@@ -64,22 +78,27 @@ enum UpdateActions {
     }
 
     private static func pageRows(_ state: AppState) -> Int {
-        ScreenLayout(state).visibleRows(on: state.route.kind)
+        if state.route.kind == .source { return UpdateSource.pageRows(state) }
+        return ScreenLayout(state).visibleRows(on: state.route.kind)
     }
 
-    /// Enter: drill into the selected run, or show/hide the selected step's details.
+    /// Enter: drill into the selected run or definition failure, or show/hide the selected
+    /// step's details.
     private static func open(_ state: inout AppState) -> [Effect] {
         switch state.route {
         case .activity:
-            guard let run = selectedRun(state) else { return [] }
-            return UpdateNavigation.show(.runDetail(run.id), &state)
+            switch selectedItem(state) {
+            case .run(let run): return UpdateNavigation.show(.runDetail(run.id), &state)
+            case .definition(let failure): return UpdateNavigation.show(.definitionFailure(file: failure.file), &state)
+            case nil: return []
+            }
         case .runDetail:
             guard var detail = state.runDetail, let steps = detail.report?.detail.steps,
                   steps.indices.contains(detail.selection) else { return [] }
             detail.expandedStep = detail.expandedStep == detail.selection ? nil : detail.selection
             state.runDetail = detail
             return []
-        case .connections, .flows:
+        case .connections, .flows, .definitionFailure, .source:
             return []
         }
     }
@@ -96,9 +115,9 @@ enum UpdateActions {
     private static func cycleStatusFilter(_ state: inout AppState) {
         let all = StatusFilter.allCases
         let next = ((all.firstIndex(of: state.activity.statusFilter) ?? 0) + 1) % all.count
-        let kept = selectedRun(state)?.id
+        let kept = selectedItem(state)?.id
         state.activity.statusFilter = all[next]
-        UpdateNavigation.reselectRun(kept, fallback: 0, &state)
+        UpdateNavigation.reselect(kept, fallback: 0, &state)
     }
 
     private static func openVerifyDialog(_ state: inout AppState) {

@@ -26,6 +26,7 @@ enum UpdateNavigation {
     static func reset(to routes: [Route], _ state: inout AppState) -> [Effect] {
         state.stack = [.activity] + routes
         state.runDetail = nil
+        state.source = nil
         return load(state.route)
     }
 
@@ -33,6 +34,7 @@ enum UpdateNavigation {
     static func back(_ state: inout AppState) -> [Effect] {
         guard state.stack.count > 1 else { return [] }
         state.stack.removeLast()
+        if !state.stack.contains(where: { $0.kind == .source }) { state.source = nil }
         return adoptTopRun(&state)
     }
 
@@ -55,6 +57,9 @@ enum UpdateNavigation {
         case .runDetail(let id): [.loadReport(id)]
         case .connections: [.loadConnections]
         case .flows: [.loadFlows]
+        // why: a definition failure comes with the activity refresh; that is what shows it fixed.
+        case .definitionFailure: [.loadActivity]
+        case .source: []
         }
     }
 
@@ -74,10 +79,12 @@ enum UpdateNavigation {
     /// Rows in the list on screen.
     static func currentCount(_ state: AppState) -> Int {
         switch state.route {
-        case .activity: visibleRuns(state).count
+        case .activity: visibleItemCount(state)
         case .runDetail: state.runDetail?.report?.detail.steps.count ?? 0
         case .connections: state.connections.items.count
         case .flows: state.flows.items.count
+        case .definitionFailure: 0
+        case .source: UpdateSource.rowCount(state)
         }
     }
 
@@ -88,6 +95,9 @@ enum UpdateNavigation {
         case .runDetail: (state.runDetail?.selection ?? 0, state.runDetail?.offset ?? 0)
         case .connections: (state.connections.selection, state.connections.offset)
         case .flows: (state.flows.selection, state.flows.offset)
+        case .definitionFailure: (0, 0)
+        // why: a text view has no cursor; moving it scrolls, so the offset stands for both.
+        case .source: (state.source?.offset ?? 0, state.source?.offset ?? 0)
         }
     }
 
@@ -100,28 +110,32 @@ enum UpdateNavigation {
         let rows = ScreenLayout(state).list(for: state.route.kind).height
         switch state.route {
         case .activity:
-            state.activity.list.moveCursor(to: index, count: visibleRuns(state).count, rows: rows)
+            state.activity.list.moveCursor(to: index, count: visibleItemCount(state), rows: rows)
         case .runDetail:
             state.runDetail?.moveCursor(to: index, rows: rows)
         case .connections:
             state.connections.moveCursor(to: index, count: state.connections.items.count, rows: rows)
         case .flows:
             state.flows.moveCursor(to: index, count: state.flows.items.count, rows: rows)
+        case .definitionFailure:
+            break
+        case .source:
+            UpdateSource.scroll(to: index, &state)
         }
     }
 
-    /// Puts the activity cursor back on run `id` when it is still listed, else on `fallback`.
-    static func reselectRun(_ id: RunID?, fallback: Int, _ state: inout AppState) {
-        let runs = visibleRuns(state)
-        let index = id.flatMap { id in runs.firstIndex { $0.id == id } } ?? fallback
+    /// Puts the activity cursor back on item `id` when it is still listed, else on `fallback`.
+    static func reselect(_ id: ActivityItem.ID?, fallback: Int, _ state: inout AppState) {
+        let items = visibleItems(state)
+        let index = id.flatMap { id in items.firstIndex { $0.id == id } } ?? fallback
         let rows = ScreenLayout(state).list(for: .activity).height
-        state.activity.list.moveCursor(to: index, count: runs.count, rows: rows)
+        state.activity.list.moveCursor(to: index, count: items.count, rows: rows)
     }
 
     /// Re-clamps every list after the terminal or a list changed size.
     static func keepSelectionsInSight(_ state: inout AppState) {
         let layout = ScreenLayout(state)
-        let runCount = visibleRuns(state).count
+        let runCount = visibleItemCount(state)
         state.activity.list.moveCursor(
             to: state.activity.list.selection, count: runCount, rows: layout.list(for: .activity).height)
         state.connections.moveCursor(
@@ -132,6 +146,7 @@ enum UpdateNavigation {
         if let selection = state.runDetail?.selection {
             state.runDetail?.moveCursor(to: selection, rows: layout.list(for: .runDetail).height)
         }
+        if let offset = state.source?.offset { UpdateSource.scroll(to: offset, &state) }
     }
 }
 

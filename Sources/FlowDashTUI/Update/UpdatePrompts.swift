@@ -47,9 +47,9 @@ enum UpdatePrompts {
 
     /// Applies a filter text, keeping the cursor on its run while that run still matches.
     static func setFilter(_ text: String, _ state: inout AppState) {
-        let kept = selectedRun(state)?.id
+        let kept = selectedItem(state)?.id
         state.activity.filterText = text
-        UpdateNavigation.reselectRun(kept, fallback: 0, &state)
+        UpdateNavigation.reselect(kept, fallback: 0, &state)
     }
 
     private static func run(_ command: CommandPrompt.Command, _ state: inout AppState) -> [Effect] {

@@ -8,9 +8,8 @@ enum UpdateResults {
         switch msg {
         case .input, .tick:
             return []
-        case .activityLoaded(let result):
-            guard let runs = value(of: result, &state) else { return [] }
-            activityLoaded(runs, &state, now: now)
+        case .activityLoaded(let runs, let failures):
+            activityLoaded(runs, failures, &state, now: now)
         case .reportLoaded(let id, let result):
             guard let report = value(of: result, &state) else { return [] }
             reportLoaded(id, report, &state, now: now)
@@ -37,8 +36,14 @@ enum UpdateResults {
         case .editFinished(let flow, let result):
             guard let problems = value(of: result, &state) else { return [] }
             return editFinished(flow, problems, &state)
-        case .definitionReadOnly(let flow, let reason):
+        case .definitionReadOnly(let flow, let reason, let text):
             state.status.show(.definitionReadOnly(flow: flow, reason: TextSanitizer.clean(reason)))
+            guard let text else { return [] }
+            return UpdateSource.open(flow: flow, reason: reason, text: text, &state)
+        case .failedStepsCounted(let id, let result):
+            UpdateRerunResult.counted(id, result, &state)
+        case .failedStepsRerun(let id, let result):
+            return UpdateRerunResult.rerun(id, result, &state)
         }
         return []
     }
@@ -58,13 +63,30 @@ enum UpdateResults {
         ScreenLayout(state).list(for: route).height
     }
 
-    /// Live refresh must not move the cursor off the run the operator is looking at.
-    private static func activityLoaded(_ runs: [RunSummary], _ state: inout AppState, now: Date) {
-        let kept = selectedRun(state)?.id
-        state.activity.list.items = ActivityOrder.sorted(runs)
-        state.activity.list.loaded = true
-        if state.route == .activity { state.lastRefresh = now }
-        UpdateNavigation.reselectRun(kept, fallback: state.activity.list.selection, &state)
+    /// Live refresh must not move the cursor off the row the operator is looking at. Runs and
+    /// definition failures are answered apart: either may fail and the other still shows.
+    private static func activityLoaded(
+        _ runs: Result<[RunSummary], ErrorText>, _ failures: Result<[DefinitionFailure], ErrorText>,
+        _ state: inout AppState, now: Date
+    ) {
+        let kept = selectedItem(state)?.id
+        switch failures {
+        case .success(let failures):
+            state.activity.definitionFailures = failures
+            state.activity.definitionFailuresError = nil
+        case .failure(let error):
+            // why: the tick refreshes every few seconds; say it once, not over every other message.
+            if state.activity.definitionFailuresError != error {
+                state.status.show(.definitionFailuresUnavailable(error))
+            }
+            state.activity.definitionFailuresError = error
+        }
+        if let runs = value(of: runs, &state) {
+            state.activity.list.items = ActivityOrder.sorted(runs)
+            state.activity.list.loaded = true
+            if [.activity, .definitionFailure].contains(state.route.kind) { state.lastRefresh = now }
+        }
+        UpdateNavigation.reselect(kept, fallback: state.activity.list.selection, &state)
     }
 
     /// Stores the report of the run on screen. The failing step is selected on the first load,
@@ -93,6 +115,8 @@ enum UpdateResults {
     ) -> [Effect] {
         guard let first = problems.first else {
             state.status.show(.definitionValid(flow: flow))
+            // why: a fixed file leaves the definition failures at once, not at the next tick.
+            if [.activity, .definitionFailure].contains(state.route.kind) { return [.loadActivity] }
             if state.route.kind == .runDetail, ActionTargets.flowToEdit(in: state) == flow,
                state.modal == nil, KeyMap.disabledReason(.resubmit, in: state) == nil,
                let pending = UpdateActions.pendingAction(for: .resubmit, in: state) {

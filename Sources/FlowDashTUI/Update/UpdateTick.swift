@@ -15,7 +15,7 @@ enum UpdateTick {
         // why: never pile up refreshes behind a slow backend or an action still running.
         guard state.status.inFlight == 0 else { return [] }
         switch state.route {
-        case .activity:
+        case .activity, .definitionFailure:
             guard isDue(activityInterval, state, now) else { return [] }
             state.lastRefresh = now
             return [.loadActivity]
@@ -24,7 +24,7 @@ enum UpdateTick {
                   !report.detail.summary.status.isFinished, isDue(liveRunInterval, state, now) else { return [] }
             state.lastRefresh = now
             return [.loadReport(id)]
-        case .connections, .flows:
+        case .connections, .flows, .source:
             return []
         }
     }

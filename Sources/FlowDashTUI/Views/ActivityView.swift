@@ -2,8 +2,8 @@ import Foundation
 import FlowDashCore
 import FlowDashScreen
 
-/// The home screen: every run, the ones that need attention first, one keystroke from the
-/// failing step.
+/// The home screen: definition files that do not load, then every run, the ones that need
+/// attention first, one keystroke from the failing step.
 enum ActivityView {
     /// Widest each column may grow before the last one (the problem) takes the rest:
     /// glyph, run id, flow, when.
@@ -11,30 +11,37 @@ enum ActivityView {
 
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, strings: Strings, now: Date,
                      into buffer: inout ScreenBuffer) {
-        let runs = visibleRuns(state)
+        let items = ActivityRows(state)
         let list = layout.list(for: .activity)
-        let window = visibleWindow(count: runs.count, selection: state.activity.list.selection,
+        let window = visibleWindow(count: items.count, selection: state.activity.list.selection,
                                    offset: state.activity.list.offset, rows: list.height)
-        drawSubheader(state, runs: runs, firstVisible: window.first, in: layout.subheader, theme: theme,
+        drawSubheader(state, items: items, firstVisible: window.first, in: layout.subheader, theme: theme,
                       strings: strings, into: &buffer)
-        guard !runs.isEmpty else {
+        guard items.count > 0 else {
             drawNotice(emptyText(state, strings: strings), style: theme[.dim], in: list, into: &buffer)
             return
         }
-        let rows = window.map {
-            RunRow.fields(runs[$0], now: now, strings: strings, spinnerFrame: state.status.spinnerFrame)
+        let rows = window.map { index in
+            switch items[index] {
+            case .run(let run):
+                RunRow.fields(run, now: now, strings: strings, spinnerFrame: state.status.spinnerFrame)
+            case .definition(let failure):
+                DefinitionFailureRow.fields(failure, now: now, strings: strings)
+            }
         }
         let widths = Columns.widths(for: rows, width: list.width, caps: columnCaps)
         drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window,
                    selection: state.activity.list.selection, in: list, theme: theme,
                    highlightWidth: keyColumnsWidth(widths, count: 3), into: &buffer)
-        underlineSectionEnd(runs: runs, window: window, in: list, into: &buffer)
+        underlineSectionEnd(items: items, window: window, in: list, into: &buffer)
     }
 
     /// The friendly line for an empty list: loading, nothing yet, or nothing matching.
     static func emptyText(_ state: AppState, strings: Strings) -> String {
         if !state.activity.list.loaded { return strings[.activityLoading] }
-        if state.activity.list.items.isEmpty { return strings[.activityEmpty] }
+        if state.activity.list.items.isEmpty && state.activity.definitionFailures.isEmpty {
+            return strings[.activityEmpty]
+        }
         return strings[.activityNoMatch]
     }
 
@@ -42,15 +49,15 @@ enum ActivityView {
     /// right the `/` filter and status filter when they narrow the list.
     /// why: a section title row inside the list would break `ScreenLayout`'s one-row-per-item
     /// hit-testing, so the title sticks to the subheader and a rule marks where the section ends.
-    static func drawSubheader(_ state: AppState, runs: [RunSummary], firstVisible: Int?, in rect: Rect,
+    static func drawSubheader(_ state: AppState, items: ActivityRows, firstVisible: Int?, in rect: Rect,
                               theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
-        let attention = runs.filter(ActivityOrder.needsAttention).count
+        let attention = items.attentionCount
         var title = ""
-        if let firstVisible, runs.indices.contains(firstVisible) {
-            title = ActivityOrder.needsAttention(runs[firstVisible])
+        if let firstVisible, items.indices.contains(firstVisible) {
+            title = items.needsAttention(firstVisible)
                 ? strings[.sectionNeedsAttention, ["count": String(attention)]]
-                : strings[.sectionOtherRuns, ["count": String(runs.count - attention)]]
+                : strings[.sectionOtherRuns, ["count": String(items.count - attention)]]
         }
         let indicator = indicators(state, strings: strings)
         let indicatorWidth = min(DisplayWidth.of(indicator), max(0, rect.width - DisplayWidth.of(title) - 2))
@@ -85,10 +92,9 @@ enum ActivityView {
 
     /// Underlines the last needs-attention row when other runs follow it on screen; the glyph
     /// column is left alone so the failure marker keeps its exact style.
-    static func underlineSectionEnd(runs: [RunSummary], window: Range<Int>, in rect: Rect,
+    static func underlineSectionEnd(items: ActivityRows, window: Range<Int>, in rect: Rect,
                                     into buffer: inout ScreenBuffer) {
-        for index in window.dropLast() where ActivityOrder.needsAttention(runs[index])
-            && !ActivityOrder.needsAttention(runs[index + 1]) {
+        for index in window.dropLast() where items.needsAttention(index) && !items.needsAttention(index + 1) {
             let y = rect.y + index - window.lowerBound
             let afterGlyph = Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1)
             buffer.restyle(afterGlyph) { $0.underline = true }

@@ -17,24 +17,38 @@ enum DialogViews {
 
     static let confirmWidth = 64
 
-    /// "Resubmit run 12 of sync-customers with the same inputs?  [y] yes  [n] no".
+    /// "Resubmit run 12 of sync-customers with the same inputs?  [y] yes  [n] no", or "Rerun 2
+    /// failed steps of run 12 of sync-customers in place?".
     static func drawConfirm(_ request: ConfirmRequest, state: AppState, theme: Theme, strings: Strings,
                             into buffer: inout ScreenBuffer) {
-        switch request.action {
+        let (title, question) = confirmText(request.action, state: state, strings: strings)
+        let questionRows = Paragraph.wrap(question, width: min(confirmWidth, buffer.width - 2) - 4).count
+        let inner = box(title: title, width: confirmWidth,
+                        contentRows: min(questionRows, buffer.height / 2) + 2, theme: theme, into: &buffer)
+        var blocks = TextBlocks(width: inner.width)
+        blocks.paragraph(question, style: theme[.dialog])
+        blocks.keepFirst(max(1, inner.height - 2))
+        blocks.gap()
+        blocks.line(answerLine(strings, theme: theme))
+        blocks.draw(in: inner, into: &buffer)
+    }
+
+    /// The dialog's title and question for `action`.
+    static func confirmText(_ action: PendingAction, state: AppState, strings: Strings) -> (String, String) {
+        switch action {
         case .resubmit(let runID):
-            let flow = state.runDetail?.report.flatMap { $0.detail.summary.id == runID ? $0.detail.summary.flow : nil }
-                ?? state.activity.list.items.first { $0.id == runID }?.flow ?? "?"
-            let question = strings[.confirmResubmit, ["id": clean(runID.rawValue), "flow": clean(flow)]]
-            let questionRows = Paragraph.wrap(question, width: min(confirmWidth, buffer.width - 2) - 4).count
-            let inner = box(title: strings[.confirmTitle], width: confirmWidth,
-                            contentRows: min(questionRows, buffer.height / 2) + 2, theme: theme, into: &buffer)
-            var blocks = TextBlocks(width: inner.width)
-            blocks.paragraph(question, style: theme[.dialog])
-            blocks.keepFirst(max(1, inner.height - 2))
-            blocks.gap()
-            blocks.line(answerLine(strings, theme: theme))
-            blocks.draw(in: inner, into: &buffer)
+            let values = ["id": clean(runID.rawValue), "flow": clean(flowName(of: runID, in: state))]
+            return (strings[.confirmTitle], strings[.confirmResubmit, values])
+        case .rerunFailedSteps(let runID, let count):
+            let values = ["id": clean(runID.rawValue), "flow": clean(flowName(of: runID, in: state)),
+                          "count": String(count)]
+            return (strings[.confirmRerunTitle], strings[count == 1 ? .confirmRerunOne : .confirmRerunMany, values])
         }
+    }
+
+    private static func flowName(of runID: RunID, in state: AppState) -> String {
+        state.runDetail?.report.flatMap { $0.detail.summary.id == runID ? $0.detail.summary.flow : nil }
+            ?? state.activity.list.items.first { $0.id == runID }?.flow ?? "?"
     }
 
     /// The verify dialog: the connection in the title, a masked field, and where the check is.

@@ -35,6 +35,11 @@ public func render(_ state: AppState, theme: Theme, strings: Strings, now: Date)
         ConnectionsView.draw(state, layout: layout, theme: theme, strings: strings, now: now, into: &buffer)
     case .flows:
         FlowsView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
+    case .definitionFailure(let file):
+        DefinitionFailureView.draw(state, file: file, layout: layout, theme: theme, strings: strings, now: now,
+                                   into: &buffer)
+    case .source:
+        SourceView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
     }
     Chrome.drawHintBar(state, in: layout.hintBar, theme: theme, strings: strings, into: &buffer)
     Chrome.drawStatusBar(state, in: layout.statusBar, theme: theme, strings: strings, into: &buffer)
@@ -52,6 +57,9 @@ enum Breadcrumbs {
         case .runDetail(let id): strings[.crumbRun, ["id": clean(id.rawValue)]]
         case .connections: strings[.crumbConnections]
         case .flows: strings[.crumbFlows]
+        case .definitionFailure(let file):
+            strings[.crumbDefinitionFailure, ["file": clean(DefinitionFailureRow.fileName(file))]]
+        case .source(let flow): strings[.crumbSource, ["flow": clean(flow)]]
         }
     }
 
@@ -65,7 +73,7 @@ enum Breadcrumbs {
 enum Chrome {
     /// Shown in the hint bar first to last until the row is full; moving keys are left to help.
     static let hintOrder: [Action] = [
-        .verify, .edit, .resubmit, .open, .filter, .cycleStatusFilter, .back, .help, .command,
+        .verify, .edit, .resubmit, .rerunFailed, .open, .filter, .cycleStatusFilter, .back, .help, .command,
         .showConnections, .showFlows, .refresh, .quit,
     ]
     static let movement: Set<Action> = [.moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp]
@@ -94,7 +102,10 @@ enum Chrome {
                             into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         var x = rect.x
-        for binding in hintBindings(for: state.route) {
+        // why: an engine that cannot rerun in place (the embedded one) keeps its hint bar as it
+        // was; help still lists `x` with the reason.
+        let bindings = hintBindings(for: state.route).filter { state.canRerunFailedSteps || $0.action != .rerunFailed }
+        for binding in bindings {
             let label = " " + strings.hint(for: binding.action)
             guard x + DisplayWidth.of(binding.label + label) <= rect.maxX else { break }
             // why: asked only for hints that fit; the answer may sort the whole activity list.
