@@ -52,16 +52,20 @@ enum StepMapping {
     }
 
     /// The Airflow connection the task names in a rendered `conn_id`/`…_conn_id` field (SQL and
-    /// HTTP operators); else its operator (`@task`, `HttpOperator`), because Airflow does not
-    /// record which connections Python code opened. (A failed try's log may name it; `step`
-    /// prefers that.)
+    /// HTTP operators), or in the keyword arguments of a `@task` function (`op_kwargs`); else its
+    /// operator (`@task`, `HttpOperator`), because Airflow does not record which connections
+    /// Python code opened. (A failed try's log may name it; `step` prefers that.)
     static func connection(of instance: TaskInstanceDTO) -> String? {
-        let named = (instance.renderedFields ?? [:])
-            .filter { $0.key == "conn_id" || $0.key.hasSuffix("_conn_id") }
+        let fields = instance.renderedFields ?? [:]
+        return connectionID(in: fields) ?? fields["op_kwargs"]?.objectValue.flatMap(connectionID(in:))
+            ?? instance.operatorName ?? instance.operator
+    }
+
+    private static func connectionID(in fields: [String: JSONValue]) -> String? {
+        fields.filter { $0.key == "conn_id" || $0.key.hasSuffix("_conn_id") }
             .sorted { $0.key < $1.key }
             .compactMap { $0.value.stringValue }
             .first { !$0.isEmpty }
-        return named ?? instance.operatorName ?? instance.operator
     }
 
     /// The end date; for a finished task without one, its start plus its duration.

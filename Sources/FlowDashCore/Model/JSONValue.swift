@@ -55,6 +55,12 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 
+    /// The fields of an object value; nil for every other kind.
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let fields) = self { return fields }
+        return nil
+    }
+
     /// A string as itself, anything else as compact JSON: how an input or a template shows it.
     public var displayText: String { stringValue ?? compactJSON }
 

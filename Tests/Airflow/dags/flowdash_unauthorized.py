@@ -16,15 +16,17 @@ def flowdash_unauthorized():
     def load_customer():
         return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1001')}")
 
+    # The connection is an argument, so that Airflow keeps it in the task's rendered fields
+    # (op_kwargs): that is where FlowDash reads which connection a step used.
     @task
-    def fetch_billing_account(customer):
-        return call(BILLING_CONN, "GET", f"/v1/customers/{customer['id']}")
+    def fetch_billing_account(customer, conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{customer['id']}")
 
     @task
     def notify(account):
         print(f"billing account: {account}")
 
-    notify(fetch_billing_account(load_customer()))
+    notify(fetch_billing_account(load_customer(), conn_id=BILLING_CONN))
 
 
 flowdash_unauthorized()
