@@ -21,6 +21,15 @@ struct InterfaceSession {
     /// Starts the demo interface; `environment` adds or overrides variables (e.g. NO_COLOR).
     static func startDemo(arguments: [String] = [], environment: [String: String] = [:],
                           width: Int = 110, height: Int = 32) async throws -> InterfaceSession {
+        try await start(environment: environment, width: width, height: height) { root in
+            ["demo", "--workspace", root.appendingPathComponent("workspace").path] + arguments
+        }
+    }
+
+    /// Starts `flowdash` with the arguments `arguments(root)` gives, in a sandbox folder `root`
+    /// of its own (home, XDG folders), seeing only the variables set here and in `environment`.
+    static func start(environment: [String: String] = [:], width: Int = 110, height: Int = 32,
+                      arguments: (URL) -> [String]) async throws -> InterfaceSession {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("flowdash-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var variables = [
@@ -29,12 +38,12 @@ struct InterfaceSession {
             "XDG_DATA_HOME": root.appendingPathComponent("data").path,
             "XDG_STATE_HOME": root.appendingPathComponent("state").path,
             "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
             "SWIFT_BACKTRACE": "interactive=no", "EDITOR": "/bin/true",
         ]
         variables.merge(environment) { _, new in new }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }
-        let app = ([flowdash, "demo", "--workspace", root.appendingPathComponent("workspace").path] + arguments)
-            .map(shellQuoted).joined(separator: " ")
+        let app = ([flowdash] + arguments(root)).map(shellQuoted).joined(separator: " ")
         // why: `env -i` — `swift test` exports NO_COLOR and more; the app must see only what we set.
         let command = "env -i \(assignments.joined(separator: " ")) \(app) 2>\(shellQuoted(root.path))/stderr.txt; "
             + "echo EXIT=$?; stty -a | grep -o -- '-\\?icanon' | sed 's/^/TTY=/'; sleep 600"
@@ -46,7 +55,11 @@ struct InterfaceSession {
     /// before returning, also when `body` fails.
     static func withDemo(arguments: [String] = [], environment: [String: String] = [:],
                          _ body: (InterfaceSession) async throws -> Void) async throws {
-        let session = try await startDemo(arguments: arguments, environment: environment)
+        try await with(try await startDemo(arguments: arguments, environment: environment), body)
+    }
+
+    /// Runs `body` with `session` and always stops it before returning, also when `body` fails.
+    static func with(_ session: InterfaceSession, _ body: (InterfaceSession) async throws -> Void) async throws {
         do {
             try await body(session)
         } catch {
