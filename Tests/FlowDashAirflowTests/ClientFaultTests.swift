@@ -54,7 +54,7 @@ struct ClientFaultTests {
             try await TestServer.client(transport).send(trigger)
             Issue.record("a rate-limited POST succeeded")
         } catch let error as AirflowError {
-            #expect(error.description == "POST /api/v2/dags/etl/dagRuns: rate limited by the server (429 429 Busy); retry in 1 s")
+            #expect(error.description == "POST /api/v2/dags/etl/dagRuns: rate limited by the server (429 Busy); retry in 1 s")
         }
         #expect(await transport.requests(to: "POST /api/v2/dags/etl/dagRuns").count == 1)
     }

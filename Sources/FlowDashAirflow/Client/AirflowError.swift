@@ -33,13 +33,18 @@ public enum AirflowError: Error, Sendable, Equatable, CustomStringConvertible {
         case .forbidden(let endpoint, let message):
             "\(endpoint): the Airflow user is not allowed to do this (403 \(message))"
         case .unavailable(let endpoint, 429, let message, let retryAfter):
-            "\(endpoint): rate limited by the server (429 \(message)); "
+            "\(endpoint): rate limited by the server (\(Self.statusLine(429, message))); "
                 + (retryAfter.map { "retry in \($0.components.seconds) s" } ?? "retry later")
         case .unavailable(let endpoint, let status, let message, let retryAfter):
-            "\(endpoint): Airflow cannot answer now (\(status) \(message))"
+            "\(endpoint): Airflow cannot answer now (\(Self.statusLine(status, message)))"
                 + (retryAfter.map { "; retry in \($0.components.seconds) s" } ?? "")
         case .rejected(let endpoint, let status, let message):
-            "\(endpoint): Airflow rejected the request (\(status) \(message))"
+            "\(endpoint): Airflow rejected the request (\(Self.statusLine(status, message)))"
         }
+    }
+
+    /// `502 Bad Gateway`: the status once, even when the message (a proxy page's title) has it.
+    private static func statusLine(_ status: Int, _ message: String) -> String {
+        message.hasPrefix("\(status) ") || message == "\(status)" || message == "HTTP \(status)" ? message : "\(status) \(message)"
     }
 }
