@@ -15,7 +15,7 @@ struct PagingAndPermissionLiveTests {
         let onePageAfter = try await live.backend().activity(ActivityQuery(failedOnly: true, limit: 7))
         #expect(paged.map(\.id) == onePage.map(\.id) || paged.map(\.id) == onePageAfter.map(\.id))
         #expect(Set(paged.map(\.id)).count == paged.count, "a run listed twice")
-        #expect(paged.count == min(7, onePage.count))
+        #expect(paged.count == min(7, onePage.count) || paged.count == min(7, onePageAfter.count))
     }
 
     @Test func smallPagesGiveEveryFlowAndConnection() async throws {
