@@ -10,14 +10,26 @@ login/password); anything else gets 401. Routes, chosen so that each DAG fails i
     GET  /health                      200 (no auth; used by script/airflow for readiness)
     GET|POST /                        200 with auth (the http provider's connection test POSTs here)
     GET  /v1/customers/<id>           200 {"id", "name", "tier"}
-    POST /v1/sync                     502 on the FIRST call for a given X-FlowDash-Run header,
-                                      200 on every later call (so a rerun of the task passes)
+    POST /v1/sync                     502 on the FIRST call for a given body "customer" (the
+                                      DAG's input), 200 on every later call: a transient failure,
+                                      so a resubmit with the same conf or a rerun of the task passes
     POST /v1/invoices                 400 unless the JSON body has a string "customer" and a
                                       numeric "amount" > 0; else 201
     POST /v1/approvals                422 "no manager configured" unless the body has "manager"
     anything else                     404 {"error": "no route …"}
 
-Responses are JSON. Each request is logged on stderr as one line.
+Broken look-alikes of the Airflow API, for FlowDash's fault tests (no auth; base URL
+http://127.0.0.1:PORT/broken/<kind>, so FlowDash sends /broken/<kind>/api/v2/...):
+
+    POST /broken/<kind>/auth/token    201 {"access_token": "broken-api-token"} (sign-in works)
+    any  /broken/<kind>/api/v2/...    200 with a broken body, by <kind>:
+                                      html       an HTML page (a proxy's or the UI's)
+                                      truncated  JSON cut in the middle
+                                      text       plain text
+                                      empty      no body at all
+                                      shape      valid JSON without the fields Airflow sends
+
+Responses are JSON unless broken on purpose. Each request is logged on stderr as one line.
 """
 import argparse
 import base64
@@ -40,9 +52,11 @@ class Handler(BaseHTTPRequestHandler):
 
     # --- helpers -------------------------------------------------------------------------
     def _send(self, status, payload):
-        body = json.dumps(payload).encode()
+        self._send_raw(status, json.dumps(payload).encode(), "application/json")
+
+    def _send_raw(self, status, body, content_type):
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
@@ -89,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
         body, body_error = self._body() if self.command == "POST" else (None, "")
         if path == "/health":
             return self._send(200, {"status": "ok"})
+        if path.startswith("/broken/"):
+            return self._broken(path)
         if not self._authorized():
             return self._send(401, {"error": "invalid credentials"})
         if path == "/":
@@ -100,13 +116,14 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, {"id": cid, "name": f"Customer {cid}", "tier": "gold"})
 
         if path == "/v1/sync" and self.command == "POST":
-            key = self.headers.get("X-FlowDash-Run", "")
+            # Keyed by the input, not the run: a resubmit (new run, same conf) must pass too.
+            key = str(body.get("customer", "")) if isinstance(body, dict) else ""
             with _sync_lock:
                 first = key not in _sync_seen
                 _sync_seen.add(key)
             if first:
-                return self._send(502, {"error": "upstream ledger unavailable (bad gateway)", "run": key})
-            return self._send(200, {"status": "synced", "run": key})
+                return self._send(502, {"error": "upstream ledger unavailable (bad gateway)", "customer": key})
+            return self._send(200, {"status": "synced", "customer": key})
 
         if path == "/v1/invoices" and self.command == "POST":
             if body_error:
@@ -128,6 +145,28 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, {"approved": True, "manager": body["manager"]})
 
         return self._send(404, {"error": f"no route {self.command} {path}"})
+
+
+    def _broken(self, path):
+        parts = path.split("/", 3)  # "", "broken", kind, rest
+        kind, rest = (parts[2], parts[3] if len(parts) > 3 else "") if len(parts) > 2 else ("", "")
+        if rest == "auth/token" and self.command == "POST":
+            return self._send(201, {"access_token": "broken-api-token"})
+        if not rest.startswith("api/v2/"):
+            return self._send(404, {"detail": f"no route {self.command} {path}"})
+        if kind == "html":
+            page = b"<!DOCTYPE html>\n<html><head><title>Sign in - Gateway</title></head>\n<body>Please sign in.</body></html>\n"
+            return self._send_raw(200, page, "text/html")
+        if kind == "truncated":
+            whole = json.dumps({"dags": [{"dag_id": "flowdash_ok", "is_paused": False}], "total_entries": 1})
+            return self._send_raw(200, whole[: len(whole) // 2].encode(), "application/json")
+        if kind == "text":
+            return self._send_raw(200, b"upstream said: everything is fine\n", "text/plain")
+        if kind == "empty":
+            return self._send_raw(200, b"", "application/json")
+        if kind == "shape":
+            return self._send(200, {"items": [], "count": 0})
+        return self._send(404, {"detail": f"no broken kind {kind!r}"})
 
 
 class Server(ThreadingHTTPServer):

@@ -93,28 +93,43 @@ struct ActionsLiveTests {
         #expect((run["conf"] as? [String: Any])?["amount"] as? Double == 12.5)
     }
 
-    /// A resubmitted 502 run fails with 502 again (the loopback fails the first call of every
-    /// run); clearing its failed tasks reruns it, and the rerun succeeds.
-    @Test func resubmittedBadGatewayRunSucceedsAfterClearingItsFailedTasks() async throws {
+    /// The loopback fails the first sync of each customer (502) and accepts every later one:
+    /// a resubmit of the seeded 502 run (same conf, new run) succeeds.
+    @Test func resubmitOfTheSeededBadGatewayRunSucceeds() async throws {
         let live = try LiveEnvironment.load()
         let backend = live.backend()
         let original = try live.run(of: "flowdash_bad_gateway").id(of: "flowdash_bad_gateway")
         let inputs = try await backend.run(original).summary.inputs
         let id = try await backend.startRun(flow: "flowdash_bad_gateway", inputs: inputs, resubmittedFrom: original)
+        #expect(id != original)
+        let finished = try await waitUntilFinished(id, on: backend)
+        #expect(finished.summary.status == .succeeded, "\(finished.steps.map { "\($0.name) \($0.status)" })")
+        #expect(finished.summary.inputs == inputs)
+        #expect(finished.summary.resubmittedFrom == original)
+        #expect(try await backend.run(original).summary.status == .failed, "the original run changed")
+    }
+
+    /// A 502 run of its own (a customer never synced before, so it fails): the dry run counts
+    /// what would rerun and changes nothing; the real rerun clears them and the run succeeds.
+    @Test func rerunningTheFailedStepsOfABadGatewayRunMakesItSucceed() async throws {
+        let live = try LiveEnvironment.load()
+        let backend = live.backend()
+        let customer = "c-\(UUID().uuidString.prefix(8).lowercased())"
+        let id = try await backend.startRun(flow: "flowdash_bad_gateway", inputs: ["customer": customer], resubmittedFrom: nil)
         let failed = try await waitUntilFinished(id, on: backend)
         #expect(failed.summary.status == .failed)
         #expect(failed.summary.failure?.code == "502")
-        #expect(failed.summary.resubmittedFrom == original)
 
-        let wouldClear = try await backend.clearFailedTasks(of: id, dryRun: true)
-        #expect(wouldClear == 2, "sync_ledger (failed) and notify (upstream_failed)")
+        let wouldRerun = try await backend.rerunFailedSteps(of: id, dryRun: true)
+        #expect(wouldRerun == 2, "sync_ledger (failed) and notify (upstream_failed)")
         #expect(try await backend.run(id).summary.status == .failed, "a dry run changed the run")
 
-        let cleared = try await backend.clearFailedTasks(of: id, dryRun: false)
-        #expect(cleared == wouldClear)
-        let rerun = try await waitUntilFinished(id, on: backend)
-        #expect(rerun.summary.status == .succeeded, "\(rerun.steps.map { "\($0.name) \($0.status)" })")
-        #expect(rerun.steps.allSatisfy { $0.status == .succeeded })
+        let rerun = try await backend.rerunFailedSteps(of: id, dryRun: false)
+        #expect(rerun == wouldRerun)
+        let finished = try await waitUntilFinished(id, on: backend)
+        #expect(finished.summary.status == .succeeded, "\(finished.steps.map { "\($0.name) \($0.status)" })")
+        #expect(finished.steps.allSatisfy { $0.status == .succeeded })
+        #expect(finished.summary.inputs.values == ["customer": customer])
     }
 
     /// A 404 run fails the same way when cleared: the second try's log is read, and the

@@ -8,10 +8,12 @@ import Testing
 struct FlowsAndDefinitionsLiveTests {
     static let dags = ["flowdash_bad_gateway", "flowdash_bad_request", "flowdash_no_manager",
                        "flowdash_not_found", "flowdash_ok", "flowdash_unauthorized"]
+    /// Deleted and re-parsed by DeletedDAGLiveTests meanwhile, so present or not.
+    static let throwaway = "flowdash_throwaway"
 
     @Test func flowsListsTheSixDAGsWithTheirTasks() async throws {
         let live = try LiveEnvironment.load()
-        let flows = try await live.backend().flows()
+        let flows = try await live.backend().flows().filter { $0.name != Self.throwaway }
         #expect(flows.map(\.name).filter { $0.hasPrefix("flowdash_") } == Self.dags)
         for flow in flows where flow.name.hasPrefix("flowdash_") {
             #expect(flow.stepCount == 3, "\(flow.name)")

@@ -6,8 +6,8 @@ import Testing
 /// The running Airflow that `script/airflow up` started, as `script/airflow env` describes it.
 /// Every value is required: a missing one fails the test (these tests exist to run against it).
 ///
-/// Run: `script/airflow up && eval "$(script/airflow env)" && swift test --filter FlowDashAirflowLiveTests`
-/// (with the target declared in Package.swift). The tests only add runs and set
+/// `script/test` runs them with everything else. Alone: `script/airflow up && eval "$(script/airflow env)"
+/// && swift test --filter FlowDashAirflowLiveTests` (Tests/Airflow/README.md). The tests only add runs and set
 /// `flowdash_billing_api`'s password to the right one; the seeded runs stay as seeded, so they
 /// can run again against the same instance.
 struct LiveEnvironment: Sendable {

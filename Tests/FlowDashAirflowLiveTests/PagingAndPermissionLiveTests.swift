@@ -10,15 +10,20 @@ struct PagingAndPermissionLiveTests {
         let live = try LiveEnvironment.load()
         let onePage = try await live.backend().activity(ActivityQuery(failedOnly: true, limit: 7))
         let paged = try await live.backend(pageSize: 2).activity(ActivityQuery(failedOnly: true, limit: 7))
-        #expect(paged.map(\.id) == onePage.map(\.id))
+        // why: other suites add failed runs meanwhile; one that failed between the two reads
+        // shifts the list, so the paged list must match the one before it or the one after.
+        let onePageAfter = try await live.backend().activity(ActivityQuery(failedOnly: true, limit: 7))
+        #expect(paged.map(\.id) == onePage.map(\.id) || paged.map(\.id) == onePageAfter.map(\.id))
         #expect(Set(paged.map(\.id)).count == paged.count, "a run listed twice")
-        #expect(paged.count == min(7, onePage.count))
+        #expect(paged.count == min(7, onePage.count) || paged.count == min(7, onePageAfter.count))
     }
 
     @Test func smallPagesGiveEveryFlowAndConnection() async throws {
         let live = try LiveEnvironment.load()
+        // The throwaway DAG comes and goes while DeletedDAGLiveTests runs: leave it out.
+        let names = { (flows: [FlowSummary]) in flows.map(\.name).filter { $0 != FlowsAndDefinitionsLiveTests.throwaway } }
         let flows = try await live.backend(pageSize: 2).flows()
-        #expect(flows.map(\.name) == (try await live.backend().flows()).map(\.name))
+        #expect(names(flows) == names(try await live.backend().flows()))
         let connections = try await live.backend(pageSize: 1).connections()
         #expect(connections.map(\.name) == (try await live.backend().connections()).map(\.name))
     }

@@ -93,7 +93,7 @@ struct ClientTests {
     ])
     func anUnreachableServerNamesTheEndpointAndHost(failure: TransportFailure, reason: String) async throws {
         let transport = ScriptedTransport { _ in .failure(failure) }
-        await #expect(throws: BackendError.unreachable("POST /auth/token at 127.0.0.1:8080: \(reason)")) {
+        await #expect(throws: BackendError.unreachable("POST /auth/token at http://127.0.0.1:8080: \(reason)")) {
             try await TestServer.client(transport).fetch(DAGPage.self, dags)
         }
     }
@@ -102,14 +102,14 @@ struct ClientTests {
         // why: port 1 on loopback has no listener, so this is a real refusal, not a scripted one.
         let configuration = AirflowConfiguration(baseURL: URL(string: "http://127.0.0.1:1")!, credentials: .token(Secret("t-123")))
         let backend = AirflowBackend(configuration: configuration)
-        await #expect(throws: BackendError.unreachable("GET /api/v2/connections at 127.0.0.1:1: connection refused")) {
+        await #expect(throws: BackendError.unreachable("GET /api/v2/connections at http://127.0.0.1:1: connection refused")) {
             try await backend.connections()
         }
     }
 
     @Test func aBusyErrorSaysHowLongToWait() {
         let error = AirflowError.unavailable(endpoint: "GET /api/v2/dags", status: 503, message: "busy", retryAfter: .seconds(7))
-        #expect(error.description == "GET /api/v2/dags: Airflow cannot answer now (503 busy); retry after 7 s")
+        #expect(error.description == "GET /api/v2/dags: Airflow cannot answer now (503 busy); retry in 7 s")
         #expect(error.status == 503)
     }
 

@@ -8,7 +8,7 @@ struct DecodingTests {
     @Test(arguments: [
         (String(AirflowFixtures.dagRuns.prefix(200)), "the JSON is truncated or not JSON (200 bytes)"),
         ("", "the body is empty"),
-        ("<html><body>502 Bad Gateway</body></html>", "the JSON is truncated or not JSON (41 bytes)"),
+        ("<html><body>502 Bad Gateway</body></html>", "an HTML page came back instead of JSON (is the URL the Airflow API's?)"),
         (#"{"dag_runs":[{"dag_id":"d","state":"failed"}]}"#, "field 'dag_runs[0].dag_run_id' is missing"),
         (#"{"dag_runs":"none"}"#, "field 'dag_runs' is not a list"),
         (#"{"dag_runs":[{"dag_run_id":"r","dag_id":"d","state":null}]}"#, "field 'dag_runs[0].state' is null"),

@@ -22,7 +22,8 @@ enum TestServer {
     }
 
     static func client(_ transport: ScriptedTransport, credentials: AirflowCredentials = .password(username: "admin", password)) -> AirflowClient {
-        AirflowClient(configuration: configuration(credentials: credentials), transport: transport)
+        // why: retries of busy answers would really wait; the retry rules are tested, not the clock.
+        AirflowClient(configuration: configuration(credentials: credentials), transport: transport, pause: { _ in })
     }
 
     static func backend(

@@ -15,14 +15,18 @@ actor AirflowClient {
     /// The sign-in in flight, so that callers arriving meanwhile wait for it instead of each
     /// signing in again.
     private var signIn: Task<Secret, any Error>?
+    /// Waits before a retry; tests pass one that does not really wait.
+    private let pause: @Sendable (Duration) async throws -> Void
 
     init(
         configuration: AirflowConfiguration, transport: any AirflowTransport,
-        logger: Logger = Logger(label: "flowdash.airflow")
+        logger: Logger = Logger(label: "flowdash.airflow"),
+        pause: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.configuration = configuration
         self.transport = transport
         self.logger = logger
+        self.pause = pause
     }
 
     /// Sends `request` and decodes its 2xx answer.
@@ -37,15 +41,31 @@ actor AirflowClient {
     /// scrubbed from any error as the credentials are.
     @discardableResult
     func send(_ request: AirflowRequest, hiding extraSecrets: [Secret] = []) async throws -> HTTPReply {
-        let used = try await currentToken()
-        var reply = try await exchange(request, token: used)
-        if Self.asksForNewToken(reply), case .password = configuration.credentials.kind {
-            // why: tokens expire after a day and die with a new jwt_secret; one renewal covers
-            // both, and the request cannot have had an effect when it was refused.
-            forget(used)
-            reply = try await exchange(request, token: try await currentToken())
+        var retries = 0
+        while true {
+            let reply = try await sendRenewingToken(request)
+            guard let wait = RetryPolicy.wait(before: retries + 1, of: request, after: reply) else {
+                return try check(reply, of: request, hiding: extraSecrets)
+            }
+            retries += 1
+            logger.notice("airflow busy; retrying", metadata: [
+                "endpoint": "\(request.endpoint)", "status": "\(reply.status)", "wait": "\(wait)",
+            ])
+            try await pause(wait)
         }
-        return try check(reply, of: request, hiding: extraSecrets)
+    }
+
+    private func sendRenewingToken(_ request: AirflowRequest) async throws -> HTTPReply {
+        let used = try await currentToken()
+        let reply = try await exchange(request, token: used)
+        if Self.asksForNewToken(reply), case .password = configuration.credentials.kind {
+            // why: tokens expire after a day, die with a new jwt_secret and on logout (revoked);
+            // one renewal covers all three, and the request cannot have had an effect when it
+            // was refused.
+            forget(used)
+            return try await exchange(request, token: try await currentToken())
+        }
+        return reply
     }
 
     // MARK: Token
@@ -82,16 +102,22 @@ actor AirflowClient {
         if token == used { token = nil }
     }
 
-    /// 401, or a 403 saying the JWT itself is bad (wrong signature or audience after a reset).
+    /// 401, or a 403 saying the JWT itself is bad (wrong signature or audience after a reset,
+    /// or revoked by a logout).
     static func asksForNewToken(_ reply: HTTPReply) -> Bool {
-        reply.status == 401 || (reply.status == 403 && ErrorDetail.detailString(in: reply.body) == "Invalid JWT token")
+        reply.status == 401 || refusesTheToken(reply.status, reply.body)
+    }
+
+    /// Airflow's 403 for a token it cannot accept, as opposed to a user who may not do something.
+    static func refusesTheToken(_ status: Int, _ body: Data) -> Bool {
+        status == 403 && ErrorDetail.detailString(in: body) == "Invalid JWT token"
     }
 
     // MARK: Exchange
 
     private func exchange(_ request: AirflowRequest, token: Secret?) async throws -> HTTPReply {
         guard let url = request.url(under: configuration.baseURL) else {
-            throw BackendError.unreachable("\(request.endpoint): no valid URL under \(serverName)")
+            throw BackendError.unreachable("\(request.endpoint): no valid URL under \(serverURL)")
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method.rawValue
@@ -114,14 +140,21 @@ actor AirflowClient {
             return reply
         } catch let failure as TransportFailure {
             logger.notice("airflow unreachable", metadata: ["endpoint": "\(request.endpoint)", "reason": "\(failure.reason)"])
-            throw BackendError.unreachable("\(request.endpoint) at \(serverName): \(failure.reason)")
+            throw BackendError.unreachable("\(request.endpoint) at \(serverURL): \(failure.reason)")
         }
     }
 
-    private var serverName: String {
-        let url = configuration.baseURL
-        guard let host = url.host else { return "the configured server" }
-        return url.port.map { "\(host):\($0)" } ?? host
+    /// The configured URL as the user wrote it, minus any user or password in it.
+    private var serverURL: String {
+        guard var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false),
+              components.host != nil else { return "the configured server" }
+        components.user = nil
+        components.password = nil
+        components.query = nil
+        components.fragment = nil
+        var text = components.string ?? "the configured server"
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
     }
 
     private func check(_ reply: HTTPReply, of request: AirflowRequest, hiding extraSecrets: [Secret]) throws -> HTTPReply {
@@ -143,6 +176,7 @@ actor AirflowClient {
         switch status {
         case 401 where !request.needsToken: return AirflowError.signInRejected(message)
         case 401: return AirflowError.unauthorized(endpoint: endpoint, message: message)
+        case 403 where message == "Invalid JWT token": return AirflowError.unauthorized(endpoint: endpoint, message: message)
         case 403: return AirflowError.forbidden(endpoint: endpoint, message: message)
         case 404: return request.notFound ?? AirflowError.rejected(endpoint: endpoint, status: status, message: message)
         case 429, 500...599:

@@ -47,7 +47,26 @@ enum ErrorDetail {
         return path.isEmpty ? message : "\(path): \(message)"
     }
 
+    /// A body that is not Airflow's JSON: a proxy's HTML error page gives its title
+    /// (`429 Too Many Requests`), other text its first line.
     private static func bodyExcerpt(_ body: Data) -> String {
-        String(decoding: body.prefix(messageLimit * 4), as: UTF8.self)
+        let text = String(decoding: body.prefix(messageLimit * 4), as: UTF8.self)
+        if let title = htmlTitle(in: text) { return title }
+        if looksLikeHTML(text) { return "an HTML page" }
+        return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    }
+
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let start = text.drop { $0.isWhitespace }.prefix(15).lowercased()
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head")
+    }
+
+    private static func htmlTitle(in text: String) -> String? {
+        guard looksLikeHTML(text),
+              let open = text.range(of: "<title>", options: .caseInsensitive),
+              let close = text.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<text.endIndex)
+        else { return nil }
+        let title = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        return title.isEmpty ? nil : title
     }
 }

@@ -17,12 +17,13 @@ enum ResponseDecoder {
         do {
             return try decoder.decode(type, from: body)
         } catch let error as DecodingError {
-            throw BackendError.malformedResponse("\(endpoint): \(explain(error, bodySize: body.count))")
+            throw BackendError.malformedResponse("\(endpoint): \(explain(error, body: body))")
         }
     }
 
     /// One phrase per kind of problem, with the JSON path (`dag_runs[2].state`) where known.
-    static func explain(_ error: DecodingError, bodySize: Int) -> String {
+    static func explain(_ error: DecodingError, body: Data) -> String {
+        let bodySize = body.count
         switch error {
         case .keyNotFound(let key, let context):
             return "field '\(path(context.codingPath + [key]))' is missing"
@@ -31,7 +32,13 @@ enum ResponseDecoder {
         case .typeMismatch(let type, let context):
             return "field '\(path(context.codingPath))' is not a \(typeName(type))"
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return bodySize == 0 ? "the body is empty" : "the JSON is truncated or not JSON (\(bodySize) bytes)"
+            if bodySize == 0 { return "the body is empty" }
+            // why: an HTML page where JSON belongs means the URL leads to a web page (a proxy's
+            // sign-in, the Airflow UI), not to the API: say so, it is the thing to fix.
+            if ErrorDetail.looksLikeHTML(String(decoding: body.prefix(64), as: UTF8.self)) {
+                return "an HTML page came back instead of JSON (is the URL the Airflow API's?)"
+            }
+            return "the JSON is truncated or not JSON (\(bodySize) bytes)"
         case .dataCorrupted(let context):
             // why: the debug description may quote the value, and a value is data, not a reason.
             return "field '\(path(context.codingPath))' is unreadable"

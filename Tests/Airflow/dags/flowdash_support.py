@@ -21,11 +21,6 @@ def run_conf():
     return dict(get_current_context()["dag_run"].conf or {})
 
 
-def run_key():
-    ctx = get_current_context()
-    return f"{ctx['dag_run'].dag_id}/{ctx['dag_run'].run_id}"
-
-
 def call(conn_id, method, path, body=None, headers=None):
     conn = BaseHook.get_connection(conn_id)
     url = f"{conn.schema or 'http'}://{conn.host}:{conn.port}{path}"

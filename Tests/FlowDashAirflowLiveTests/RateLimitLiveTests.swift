@@ -1,0 +1,93 @@
+import FlowDashCore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import FlowDashAirflow
+
+/// Rate limiting by a real nginx (`limit_req`, 2 requests/s, burst 3, 429 + Retry-After) in
+/// front of the real Airflow. Serialized: the tests share the proxy's bucket.
+@Suite("Airflow live: rate limiting through nginx", .serialized)
+struct RateLimitLiveTests {
+    /// Spends the proxy's burst with direct requests until one is refused with 429, and returns
+    /// that refusal's Retry-After: the next request is then certainly limited too.
+    static func exhaustBucket(at base: URL, token: String) async throws -> String? {
+        let url = try #require(URL(string: base.absoluteString + "/api/v2/version"))
+        var request = URLRequest(url: url)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        for _ in 0..<20 {
+            let (_, response) = try await URLSession.shared.data(for: request)
+            let http = try #require(response as? HTTPURLResponse)
+            if http.statusCode == 429 { return http.value(forHTTPHeaderField: "Retry-After") }
+        }
+        Issue.record("the proxy never answered 429")
+        return nil
+    }
+
+    static func client(_ base: URL, token: String, transport: RecordingTransport) -> AirflowClient {
+        AirflowClient(configuration: AirflowConfiguration(
+            baseURL: base, credentials: .token(Secret(token)), requestTimeout: .seconds(30)), transport: transport)
+    }
+
+    @Test func aReadThatIsRateLimitedWaitsAndSucceeds() async throws {
+        let live = try LiveEnvironment.load()
+        let proxy = try live.proxyURL()
+        let token = try await live.freshToken()
+        #expect(try await Self.exhaustBucket(at: proxy, token: token) == "1")
+        let transport = RecordingTransport()
+        let page = try await Self.client(proxy, token: token, transport: transport)
+            .fetch(DAGPage.self, .api(.get, ["dags"], query: [URLQueryItem(name: "limit", value: "5")]))
+        #expect(!page.dags.isEmpty)
+        let statuses = await transport.statuses(endingWith: "/api/v2/dags")
+        #expect(statuses.first == 429, "the first try was not limited: \(statuses)")
+        #expect(statuses.last == 200, "\(statuses)")
+        #expect(statuses.count <= 1 + RetryPolicy.maximumRetries)
+    }
+
+    @Test func aBackendReadsTheActivityThroughABurst() async throws {
+        let live = try LiveEnvironment.load()
+        let backend = AirflowBackend(configuration: AirflowConfiguration(
+            baseURL: try live.proxyURL(), credentials: .password(username: live.user, Secret(live.password)),
+            requestTimeout: .seconds(30), maximumConcurrentRequests: 1))
+        _ = try await Self.exhaustBucket(at: try live.proxyURL(), token: try await live.freshToken())
+        // One list page, then one failure log per failed run, all through the limited proxy.
+        let runs = try await backend.activity(ActivityQuery(failedOnly: true, flow: "flowdash_not_found", limit: 2))
+        #expect(!runs.isEmpty)
+    }
+
+    @Test func aWriteThatIsRateLimitedIsNotRepeatedAndSaysWhenToRetry() async throws {
+        let live = try LiveEnvironment.load()
+        let proxy = try live.proxyURL()
+        let token = try await live.freshToken()
+        _ = try await Self.exhaustBucket(at: proxy, token: token)
+        let transport = RecordingTransport()
+        let list = AirflowRequest.api(.post, ["dags", "~", "dagRuns", "list"], body: Data(#"{"page_limit": 1}"#.utf8))
+        do {
+            try await Self.client(proxy, token: token, transport: transport).send(list)
+            Issue.record("a rate-limited POST went through")
+        } catch let error as AirflowError {
+            #expect(error.status == 429)
+            #expect(error.description == "POST /api/v2/dags/~/dagRuns/list: rate limited by the server (429 Too Many Requests); retry in 1 s")
+            expectOneCleanLine(error.description, without: [token, live.password])
+        }
+        #expect(await transport.statuses(endingWith: "/dagRuns/list") == [429])
+    }
+
+    @Test func aLongRetryAfterIsReportedNotSatOut() async throws {
+        let live = try LiveEnvironment.load()
+        let slow = try live.proxyURL("/slow")
+        let token = try await live.freshToken()
+        #expect(try await Self.exhaustBucket(at: slow, token: token) == "30")
+        let transport = RecordingTransport()
+        let started = ContinuousClock.now
+        do {
+            _ = try await Self.client(slow, token: token, transport: transport).fetch(DAGPage.self, .api(.get, ["dags"]))
+            Issue.record("a rate-limited GET went through")
+        } catch let error as AirflowError {
+            #expect(error.description == "GET /api/v2/dags: rate limited by the server (429 Too Many Requests); retry in 30 s")
+        }
+        #expect(await transport.statuses(endingWith: "/api/v2/dags") == [429])
+        #expect(ContinuousClock.now - started < .seconds(10), "it sat out the 30 s")
+    }
+}
