@@ -84,17 +84,10 @@ struct FailureCacheFile: Sendable {
         .storage("failure cache: \(message) (errno \(errno))")
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
-    }()
+    // why: dates stay in Date's own form (seconds since 2001): converting to 1970 seconds
+    // loses the last bits, and an end date must compare equal to the one the API sends.
+    private static let encoder = JSONEncoder()
+    private static let decoder = JSONDecoder()
 
     /// FNV-1a 64: stable across processes and platforms, unlike `Hasher`.
     static func fnv1a(_ text: String) -> String {
