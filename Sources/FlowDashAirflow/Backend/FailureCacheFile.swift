@@ -67,7 +67,7 @@ struct FailureCacheFile: Sendable {
         let written = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
-                let count = Glibc_write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                let count = posixWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if count <= 0 { return false }
                 offset += count
             }
@@ -101,6 +101,6 @@ struct FailureCacheFile: Sendable {
 }
 
 /// `write(2)`, named apart from the method above.
-private func Glibc_write(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, bytes, count)
 }
