@@ -4,6 +4,10 @@
 #
 #   Benchmarks/airflow.sh [repetitions]     default 10; the Airflow CLI runs min(repetitions, 5) times
 #   BENCH_RUNS=5000 Benchmarks/airflow.sh   more runs in flowdash_bench (seeding adds only what is missing)
+#   BENCH_KEEP_RUNS=1 Benchmarks/airflow.sh  keep the seeded runs for the next time (by default they are
+#                                            deleted at the end: 1,000 newer runs would push the live
+#                                            tests' seeded runs out of the lists they check)
+# Do not run the live tests (FlowDashAirflowLiveTests) on the same Airflow meanwhile.
 #
 # Every figure is the wall time of a fresh process (sign-in included), median and p90:
 #   flowdash activity --failed --limit 200 --json --backend airflow --url URL   (when the CLI has --backend)
@@ -25,7 +29,14 @@ swift build -c release --product flowdash-bench >/dev/null
 swift build -c release --product flowdash >/dev/null
 bin="$PWD/.build/release"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+cleanup() {
+  if [ "${BENCH_KEEP_RUNS:-0}" != 1 ]; then
+    python3 Benchmarks/airflow_seed.py --remove flowdash_bench || true
+    python3 Benchmarks/airflow_seed.py --remove flowdash_bench_small || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 umask 077
 printf '{"username":"%s","password":"%s"}' "$FLOWDASH_AIRFLOW_USER" "$FLOWDASH_AIRFLOW_PASSWORD" >"$work/login.json"
 

@@ -1,10 +1,12 @@
 """Seeds the benchmark DAGs of Tests/Airflow/dags/flowdash_bench.py through the REST API.
 
-    python3 Benchmarks/airflow_seed.py DAG COUNT     (FLOWDASH_AIRFLOW_URL/_USER/_PASSWORD set)
+    python3 Benchmarks/airflow_seed.py DAG COUNT      (FLOWDASH_AIRFLOW_URL/_USER/_PASSWORD set)
+    python3 Benchmarks/airflow_seed.py --remove DAG   delete every run of DAG again
 
 Creates runs until DAG has COUNT, then sets every still-queued run to failed (two in three) or
-success with bulk PATCH calls of 100. The DAGs are paused, so no task ever runs. Standard
-library only; prints one line.
+success with bulk PATCH calls of 100. The DAGs are paused, so no task ever runs. `--remove`
+deletes them with bulk PATCH calls of 100, so that the live tests sharing this Airflow find their
+seeded runs among the newest again. Standard library only; prints one line.
 """
 import json
 import os
@@ -26,10 +28,29 @@ def call(method, path, body=None, token=None):
         return json.loads(reply.read() or b"null")
 
 
+def sign_in():
+    return call("POST", "/auth/token", {"username": os.environ["FLOWDASH_AIRFLOW_USER"],
+                                        "password": os.environ["FLOWDASH_AIRFLOW_PASSWORD"]})["access_token"]
+
+
+def remove(dag):
+    token, removed, started = sign_in(), 0, time.time()
+    while True:
+        page = call("GET", f"/api/v2/dags/{dag}/dagRuns?limit=100", token=token)
+        ids = [run["dag_run_id"] for run in page["dag_runs"]]
+        if not ids:
+            break
+        call("PATCH", f"/api/v2/dags/{dag}/dagRuns",
+             {"actions": [{"action": "delete", "entities": ids, "action_on_non_existence": "skip"}]}, token)
+        removed += len(ids)
+    print(f"{dag}: {removed} runs removed in {time.time() - started:.1f} s")
+
+
 def main():
+    if sys.argv[1] == "--remove":
+        return remove(sys.argv[2])
     dag, count = sys.argv[1], int(sys.argv[2])
-    token = call("POST", "/auth/token", {"username": os.environ["FLOWDASH_AIRFLOW_USER"],
-                                         "password": os.environ["FLOWDASH_AIRFLOW_PASSWORD"]})["access_token"]
+    token = sign_in()
     deadline = time.time() + 90
     while True:  # a new DAG file takes a few seconds to be parsed
         try:
