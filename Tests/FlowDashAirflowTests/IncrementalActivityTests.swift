@@ -129,6 +129,20 @@ struct IncrementalActivityTests {
         #expect(kinds == ["full", "changes", "full"])
     }
 
+    @Test func changesAreReadOnePageAtMost() async throws {
+        let transport = Self.server(
+            full: Self.page([Self.run("a", "success", minute: 30)]),
+            changed: Self.page([Self.run("x", "running", minute: 40), Self.run("y", "running", minute: 39)], nextCursor: "more"))
+        let backend = TestServer.backend(transport, pageSize: 2)
+        let query = ActivityQuery(flow: "d", limit: 10)
+        _ = try await backend.activity(query)
+        _ = try await backend.activity(query)
+        let listings = await Self.listings(transport)
+        let kinds = listings.map { $0.query["updated_at_gte"] == nil ? "full" : "changes" }
+        #expect(kinds == ["full", "changes", "full"], "a second page of changes would be wasted on the reload")
+        #expect(listings[1].query["limit"] == ["2"])
+    }
+
     @Test func withoutTheServersTimeOrWithNoIntervalEveryCallIsFull() async throws {
         let undated = Self.server(full: Self.page([Self.run("a", "success", minute: 30)]), changed: Self.page([]), date: nil)
         let backend = TestServer.backend(undated)

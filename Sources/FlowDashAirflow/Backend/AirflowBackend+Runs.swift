@@ -4,8 +4,8 @@ import Foundation
 /// Runs: the activity list and one run with its steps.
 extension AirflowBackend {
     /// Runs newest first, up to `query.limit`, never more: the first call lists them in pages;
-    /// later calls ask only for the runs changed since the previous one and merge them in, with
-    /// a full reload every `fullRefreshInterval`. Each failed run carries its failure, looked up
+    /// later calls ask for one page of the runs changed since the previous one and merge them
+    /// in, with a full reload when more changed and every `fullRefreshInterval`. Each failed run carries its failure, looked up
     /// in bulk and read from its failed task's log once, then cached.
     public func activity(_ query: ActivityQuery) async throws -> [RunSummary] {
         guard query.limit > 0 else { return [] }
@@ -26,7 +26,10 @@ extension AirflowBackend {
             let filter = RunFilter(
                 updatedSince: since.addingTimeInterval(-ServerTime.overlap),
                 runAfterAtLeast: RunWindow.lowerBound(of: previous.runs, limit: query.limit))
-            let changed = try await listRuns(of: dag, notFound: notFound, filter: filter, limit: query.limit)
+            // why: one page at most; when more changed, the pages read would be wasted on top
+            // of the full reload that follows, so the reload comes one request later instead.
+            let changed = try await listRuns(of: dag, notFound: notFound, filter: filter,
+                                             limit: min(query.limit, configuration.pageSize))
             if changed.isComplete, let merged = RunWindow.merged(
                 previous.runs, with: changed.runs, limit: query.limit, failedOnly: query.failedOnly) {
                 await runWindows.store(RunWindow(runs: merged, serverTime: changed.serverTime,
