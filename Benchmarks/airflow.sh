@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # FlowDash's Airflow backend side by side with curl and Airflow's own CLI, on the Airflow that
-# `script/airflow up` runs, with ≥ 1,000 DAG runs (seeded into the paused DAG flowdash_bench).
+# `script/airflow up` runs, with ≥ 1,000 DAG runs (seeded into the paused DAG bench_many_runs).
 #
 #   Benchmarks/airflow.sh [repetitions]     default 10; the Airflow CLI runs min(repetitions, 5) times
-#   BENCH_RUNS=5000 Benchmarks/airflow.sh   more runs in flowdash_bench (seeding adds only what is missing)
+#   BENCH_RUNS=5000 Benchmarks/airflow.sh   more runs in bench_many_runs (seeding adds only what is missing)
 #   BENCH_KEEP_RUNS=1 Benchmarks/airflow.sh  keep the seeded runs for the next time (by default they are
 #                                            deleted at the end: 1,000 newer runs would push the live
 #                                            tests' seeded runs out of the lists they check)
@@ -13,7 +13,7 @@
 #   flowdash activity --failed --limit 200 --json --backend airflow --url URL   (when the CLI has --backend)
 #   flowdash-bench airflow-activity --limit 200  AirflowBackend.activity(failedOnly, limit 200), same work
 #   curl                                         POST /auth/token + the same two pages of 100 failed runs
-#   airflow dags list-runs flowdash_bench --state failed -o json
+#   airflow dags list-runs bench_many_runs --state failed -o json
 # "cold" = no failure cache file yet, "warm" = the file an earlier process wrote. Nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,8 @@ bin="$PWD/.build/release"
 work=$(mktemp -d)
 cleanup() {
   if [ "${BENCH_KEEP_RUNS:-0}" != 1 ]; then
-    python3 Benchmarks/airflow_seed.py --remove flowdash_bench || true
-    python3 Benchmarks/airflow_seed.py --remove flowdash_bench_small || true
+    python3 Benchmarks/airflow_seed.py --remove bench_many_runs || true
+    python3 Benchmarks/airflow_seed.py --remove bench_ten_runs || true
   fi
   rm -rf "$work"
 }
@@ -41,8 +41,8 @@ umask 077
 printf '{"username":"%s","password":"%s"}' "$FLOWDASH_AIRFLOW_USER" "$FLOWDASH_AIRFLOW_PASSWORD" >"$work/login.json"
 
 echo "seeding (only what is missing)…"
-python3 Benchmarks/airflow_seed.py flowdash_bench "$runs"
-python3 Benchmarks/airflow_seed.py flowdash_bench_small 10
+python3 Benchmarks/airflow_seed.py bench_many_runs "$runs"
+python3 Benchmarks/airflow_seed.py bench_ten_runs 10
 seeded_at=$(date +%s)
 
 # One timed run of a command: its wall time in ns is appended to $1; its output kept in $work/out.
@@ -81,7 +81,7 @@ curl_activity() {
 airflow_cli() ( # a subshell: the CLI's environment stays out of this script
   # shellcheck disable=SC1091
   source .airflow-run/airflow.env
-  airflow dags list-runs flowdash_bench --state failed -o json
+  airflow dags list-runs bench_many_runs --state failed -o json
 )
 bench() { "$bin/flowdash-bench" airflow-activity --url "$url" "$@"; }
 
@@ -101,8 +101,8 @@ for i in $(seq "$reps"); do
   grep -o 'ms=[0-9.]*' "$work/out" | cut -d= -f2 | awk '{ printf "%d\n", $1 * 1e6 }' >>"$work/bench_cold_inproc"
   timed bench_warm bench --cache-dir "$work/bench-warm"
   grep -o 'ms=[0-9.]*' "$work/out" | cut -d= -f2 | awk '{ printf "%d\n", $1 * 1e6 }' >>"$work/bench_warm_inproc"
-  timed small bench --cache-dir "$work/bench-warm" --all --limit 10 --flow flowdash_bench_small
-  timed large bench --cache-dir "$work/bench-warm" --all --limit 10 --flow flowdash_bench
+  timed small bench --cache-dir "$work/bench-warm" --all --limit 10 --flow bench_ten_runs
+  timed large bench --cache-dir "$work/bench-warm" --all --limit 10 --flow bench_many_runs
   timed every bench --cache-dir "$work/bench-warm" --all --limit 10
   if [ "$cli_has_backend" = yes ]; then
     timed cli_cold flowdash_cli "$work/cli-cold-$i"
@@ -127,7 +127,7 @@ show() { # label series
 }
 echo
 echo "FlowDash vs curl vs the Airflow CLI — $(nproc) cores, $(date -u +%FT%TZ), Airflow $url"
-echo "server: $server_runs DAG runs; flowdash_bench: $runs runs (two in three failed); list: newest 200 failed"
+echo "server: $server_runs DAG runs; bench_many_runs: $runs runs (two in three failed); list: newest 200 failed"
 row "wall time of a fresh process (ms)" median p90 n
 [ "$cli_has_backend" = yes ] && show "flowdash activity --failed --limit 200 --json, cold cache" cli_cold
 [ "$cli_has_backend" = yes ] && show "flowdash activity --failed --limit 200 --json, warm cache" cli_warm
@@ -137,12 +137,12 @@ show "flowdash-bench airflow-activity --limit 200, warm cache" bench_warm
 show "  same, inside the process (activity call only), cold" bench_cold_inproc
 show "  same, inside the process (activity call only), warm" bench_warm_inproc
 show "curl: token + 2 pages of 100 failed runs (3 processes)" curl
-show "airflow dags list-runs flowdash_bench --state failed -o json" airflow_cli
+show "airflow dags list-runs bench_many_runs --state failed -o json" airflow_cli
 echo "  (the Airflow CLI printed $cli_rows runs: it has no limit)"
 echo
 echo "opens as fast with many runs as with 10: the first 10 rows, any status, fresh process, warm:"
-show "  flow flowdash_bench_small (10 runs)" small
-show "  flow flowdash_bench ($runs runs)" large
+show "  flow bench_ten_runs (10 runs)" small
+show "  flow bench_many_runs ($runs runs)" large
 show "  every flow ($server_runs runs)" every
 echo
 echo "refresh in one process (call 1 full, then only runs changed since the server's last answer):"

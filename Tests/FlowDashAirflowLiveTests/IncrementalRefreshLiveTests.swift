@@ -8,11 +8,11 @@ import Testing
 
 /// The activity list's incremental refresh against the real Airflow (`script/airflow up`): the
 /// second call asks only for runs changed since the first (`updated_at_gte`), sees a run added
-/// in between, and costs fewer requests than the first. Uses `flowdash_bench_live`, a paused
+/// in between, and costs fewer requests than the first. Uses `bench_live_refresh`, a paused
 /// DAG of Tests/Airflow/dags/flowdash_bench.py whose runs stay queued and no other test touches.
 @Suite("Airflow live: incremental refresh")
 struct IncrementalRefreshLiveTests {
-    static let dag = "flowdash_bench_live"
+    static let dag = "bench_live_refresh"
 
     /// A backend that counts its requests at the transport, with pages of `pageSize` runs.
     static func countedBackend(_ live: LiveEnvironment, pageSize: Int) -> (AirflowBackend, RequestLog) {

@@ -22,28 +22,32 @@ extension AirflowBackend {
         let batches = stride(from: 0, to: unknown.count, by: configuration.pageSize).map {
             Array(unknown[$0..<min($0 + configuration.pageSize, unknown.count)])
         }
-        let found = (try? await concurrentMap(batches, limit: configuration.maximumConcurrentRequests) { batch in
-            await self.lookUpFailures(of: batch)
+        // why: two flat phases, each with at most `maximumConcurrentRequests` in flight; logs
+        // read inside each batch would multiply the two limits, and Airflow 3.3.2's API server
+        // has only 15 database connections (its pool timed out when many logs were read at once).
+        let lookups = (try? await concurrentMap(batches, limit: configuration.maximumConcurrentRequests) { batch in
+            (batch, await self.firstFailedInstances(ofBatch: batch))
         }) ?? []
-        for (id, failure) in found.flatMap({ $0 }) { failures[id] = failure }
+        let readable = lookups.flatMap { batch, instances in
+            instances.map { found in batch.map { ($0, found[RunKey($0)]) } } ?? []
+        }
+        let found = (try? await concurrentMap(readable, limit: configuration.maximumConcurrentRequests) { run, instance in
+            await self.failure(of: run, failedInstance: instance)
+        }) ?? []
+        for case let (id, failure)? in found { failures[id] = failure }
         await saveFailureCache()
         return failures
     }
 
-    /// One batch: its failed task instances in one request (more only past a page of them),
-    /// then the log of each run's first failed task. Each failure found is remembered.
-    private func lookUpFailures(of runs: [DAGRunDTO]) async -> [(RunID, RunFailure?)] {
-        let instances: [RunKey: TaskInstanceDTO]
+    /// One batch's first failed task instance per run; nil when the lookup failed (its runs
+    /// stay unknown and are tried again on the next refresh).
+    private func firstFailedInstances(ofBatch runs: [DAGRunDTO]) async -> [RunKey: TaskInstanceDTO]? {
         do {
-            instances = try await firstFailedInstances(of: runs)
+            return try await firstFailedInstances(of: runs)
         } catch {
             logger.notice("could not read why runs failed", metadata: ["runs": "\(runs.count)", "error": "\(error)"])
-            return []
+            return nil
         }
-        let results = try? await concurrentMap(runs, limit: configuration.maximumConcurrentRequests) { run in
-            await self.failure(of: run, failedInstance: instances[RunKey(run)])
-        }
-        return (results ?? []).compactMap { $0 }
     }
 
     /// Nil when the log could not be read (tried again next time); a run without a failed task

@@ -1,5 +1,6 @@
 """Paused DAGs that only hold runs: for Benchmarks/airflow.sh and the incremental-refresh live test.
 
+Their ids do not start with `flowdash_`: the live tests list the `flowdash_` DAGs exactly.
 They are paused at creation, so a run triggered through the REST API stays queued until the
 benchmark sets its state with PATCH; no task ever runs, so seeding 1,000 runs costs no CPU.
 """
@@ -20,8 +21,8 @@ def _paused_dag(dag_id, doc):
 
 
 # ≥ 1,000 runs (two in three failed): the "large server" of the benchmark.
-_paused_dag("flowdash_bench", "Benchmark: many runs, set failed or success by PATCH.")
+_paused_dag("bench_many_runs", "Benchmark: many runs, set failed or success by PATCH.")
 # 10 runs: the "small server" the large one is compared with.
-_paused_dag("flowdash_bench_small", "Benchmark: ten runs.")
+_paused_dag("bench_ten_runs", "Benchmark: ten runs.")
 # Runs the incremental-refresh live test adds (they stay queued).
-_paused_dag("flowdash_bench_live", "Live test: runs added to watch an incremental refresh.")
+_paused_dag("bench_live_refresh", "Live test: runs added to watch an incremental refresh.")
