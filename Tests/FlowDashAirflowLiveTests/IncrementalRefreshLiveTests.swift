@@ -15,12 +15,14 @@ struct IncrementalRefreshLiveTests {
     static let dag = "bench_live_refresh"
 
     /// A backend that counts its requests at the transport, with pages of `pageSize` runs.
+    /// One request at a time: the other live suites read logs in parallel, and Airflow 3.3.2's
+    /// API server (15 database connections) timed out log reads when about 20 came at once.
     static func countedBackend(_ live: LiveEnvironment, pageSize: Int) -> (AirflowBackend, RequestLog) {
         let log = RequestLog()
         let backend = AirflowBackend(
             configuration: AirflowConfiguration(
                 baseURL: live.url, credentials: .password(username: live.user, Secret(live.password)),
-                requestTimeout: .seconds(60), pageSize: pageSize),
+                requestTimeout: .seconds(60), pageSize: pageSize, maximumConcurrentRequests: 1),
             transport: log)
         return (backend, log)
     }
