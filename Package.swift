@@ -60,7 +60,7 @@ let package = Package(
             name: "flowdash-bench",
             dependencies: [
                 "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashDemoAPI",
-                "FlowDashScreen", "FlowDashTUI",
+                "FlowDashScreen", "FlowDashTUI", "FlowDashAirflow",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/FlowDashBench"

@@ -10,7 +10,11 @@ import Logging
 @main
 struct FlowDashBench {
     static func main() async throws {
-        let arguments = BenchArguments(CommandLine.arguments.dropFirst())
+        let words = Array(CommandLine.arguments.dropFirst())
+        if words.first == AirflowActivityBenchmark.mode {
+            exit(await AirflowActivityBenchmark.run(Array(words.dropFirst())))
+        }
+        let arguments = BenchArguments(words)
         // why: per-run log lines would be measured along with the engine.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         if arguments.serveDemoAPI { return try await DemoAPIProcess.serve() }

@@ -42,7 +42,7 @@ struct BackendReadingTests {
     @Test func failedOnlyAsksForFailedRunsOfOneFlowAndReadsEachFailureOnce() async throws {
         let transport = ScriptedTransport(routes: [
             "GET /api/v2/dags/flowdash_failures/dagRuns": AirflowFixtures.dagRuns,
-            "GET \(Self.runPath)/taskInstances": AirflowFixtures.taskInstances,
+            "POST /api/v2/dags/~/dagRuns/~/taskInstances/list": AirflowFixtures.taskInstances,
             "GET \(Self.runPath)/taskInstances/unauthorized/logs/1": Self.unauthorizedLog,
         ])
         let backend = TestServer.backend(transport)
@@ -55,7 +55,9 @@ struct BackendReadingTests {
         #expect(runs[0].failure == nil)
         let listing = try #require(await transport.requests(to: "GET /api/v2/dags/flowdash_failures/dagRuns").first)
         #expect(listing.query["state"] == ["failed"] && listing.query["limit"] == ["20"])
-        #expect(await transport.requests(to: "GET \(Self.runPath)/taskInstances").first?.query["state"] == ["failed"])
+        let lookup = try #require(await transport.requests(to: "POST /api/v2/dags/~/dagRuns/~/taskInstances/list").first)
+        #expect(lookup.json["state"] as? [String] == ["failed"])
+        #expect(lookup.json["dag_run_ids"] as? [String] == ["manual__2026-11-25T07:32:44.460850+00:00"])
         #expect(await transport.requests(to: "GET \(Self.runPath)/taskInstances/unauthorized/logs/1").first?.query["map_index"] == ["-1"])
 
         _ = try await backend.activity(query)

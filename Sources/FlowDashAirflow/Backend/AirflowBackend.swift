@@ -10,7 +10,9 @@ public final class AirflowBackend: FlowBackend {
     let client: AirflowClient
     let configuration: AirflowConfiguration
     let logger: Logger
-    let failureCache = RunFailureCache()
+    let failureCache: RunFailureCache
+    /// The last runs of each recent activity query, for incremental refreshes.
+    let runWindows = RunWindows()
     let verifications = VerificationRecords()
     /// Whether a path exists on this machine; a DAG file is editable only where it exists.
     let fileExists: @Sendable (String) -> Bool
@@ -28,6 +30,9 @@ public final class AirflowBackend: FlowBackend {
         self.configuration = configuration
         self.logger = logger
         self.fileExists = fileExists
+        failureCache = RunFailureCache(file: configuration.cacheDirectory.map {
+            FailureCacheFile(server: configuration.baseURL, directory: $0)
+        })
         client = AirflowClient(configuration: configuration, transport: transport, logger: logger)
     }
 

@@ -16,16 +16,26 @@ public struct AirflowConfiguration: Sendable {
     public let pageSize: Int
     /// How many requests one backend call may have in flight at once (logs of several runs, …).
     public let maximumConcurrentRequests: Int
+    /// Where the failures read from task logs are kept between processes (one small 0600 file
+    /// per server); nil keeps them in memory only, for this process.
+    public let cacheDirectory: URL?
+    /// How often the activity list is reloaded in full rather than asked only for the runs that
+    /// changed: a deleted run leaves no trace to ask for, so only a full reload removes it.
+    /// `.zero` reloads in full every time.
+    public let fullRefreshInterval: Duration
 
     /// TLS certificates are verified by URLSession; there is deliberately no switch to turn that off.
     public init(
         baseURL: URL, credentials: AirflowCredentials, requestTimeout: Duration = .seconds(30),
-        pageSize: Int = AirflowConfiguration.maximumPageSize, maximumConcurrentRequests: Int = 4
+        pageSize: Int = AirflowConfiguration.maximumPageSize, maximumConcurrentRequests: Int = 4,
+        cacheDirectory: URL? = nil, fullRefreshInterval: Duration = .seconds(60)
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
         self.requestTimeout = requestTimeout
         self.pageSize = min(max(pageSize, 1), Self.maximumPageSize)
         self.maximumConcurrentRequests = max(maximumConcurrentRequests, 1)
+        self.cacheDirectory = cacheDirectory
+        self.fullRefreshInterval = max(fullRefreshInterval, .zero)
     }
 }

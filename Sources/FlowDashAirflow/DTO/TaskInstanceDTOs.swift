@@ -16,6 +16,10 @@ struct TaskInstancePage: Decodable, Sendable {
 /// try, so it is keyed by task id and map index instead.
 struct TaskInstanceDTO: Decodable, Sendable {
     let taskID: String
+    /// Which run the instance belongs to: read by the bulk lookup across runs, where run ids
+    /// alone are ambiguous (two DAGs may each have a `scheduled__…` run of the same id).
+    let dagID: String?
+    let dagRunID: String?
     /// -1 when the task is not mapped.
     let mapIndex: Int?
     /// Null before it is scheduled and right after a clear.
@@ -33,6 +37,8 @@ struct TaskInstanceDTO: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case taskID = "task_id"
+        case dagID = "dag_id"
+        case dagRunID = "dag_run_id"
         case mapIndex = "map_index"
         case state
         case tryNumber = "try_number"
