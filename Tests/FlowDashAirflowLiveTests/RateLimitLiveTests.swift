@@ -34,13 +34,20 @@ struct RateLimitLiveTests {
         let live = try LiveEnvironment.load()
         let proxy = try live.proxyURL()
         let token = try await live.freshToken()
-        #expect(try await Self.exhaustBucket(at: proxy, token: token) == "1")
-        let transport = RecordingTransport()
-        let page = try await Self.client(proxy, token: token, transport: transport)
-            .fetch(DAGPage.self, .api(.get, ["dags"], query: [URLQueryItem(name: "limit", value: "5")]))
-        #expect(!page.dags.isEmpty)
-        let statuses = await transport.statuses(endingWith: "/api/v2/dags")
-        #expect(statuses.first == 429, "the first try was not limited: \(statuses)")
+        // why: the bucket refills every 0.5 s; on a loaded machine it may refill between the
+        // burst and the read, so the burst is repeated (a few times at most) until the read's
+        // first try is limited.
+        var statuses: [Int?] = []
+        for _ in 0..<5 {
+            #expect(try await Self.exhaustBucket(at: proxy, token: token) == "1")
+            let transport = RecordingTransport()
+            let page = try await Self.client(proxy, token: token, transport: transport)
+                .fetch(DAGPage.self, .api(.get, ["dags"], query: [URLQueryItem(name: "limit", value: "5")]))
+            #expect(!page.dags.isEmpty)
+            statuses = await transport.statuses(endingWith: "/api/v2/dags")
+            if statuses.first == 429 { break }
+        }
+        #expect(statuses.first == 429, "the first try was never limited: \(statuses)")
         #expect(statuses.last == 200, "\(statuses)")
         #expect(statuses.count <= 1 + RetryPolicy.maximumRetries)
     }
@@ -60,18 +67,24 @@ struct RateLimitLiveTests {
         let live = try LiveEnvironment.load()
         let proxy = try live.proxyURL()
         let token = try await live.freshToken()
-        _ = try await Self.exhaustBucket(at: proxy, token: token)
-        let transport = RecordingTransport()
         let list = AirflowRequest.api(.post, ["dags", "~", "dagRuns", "list"], body: Data(#"{"page_limit": 1}"#.utf8))
-        do {
-            try await Self.client(proxy, token: token, transport: transport).send(list)
-            Issue.record("a rate-limited POST went through")
-        } catch let error as AirflowError {
-            #expect(error.status == 429)
-            #expect(error.description == "POST /api/v2/dags/~/dagRuns/list: rate limited by the server (429 Too Many Requests); retry in 1 s")
-            expectOneCleanLine(error.description, without: [token, live.password])
+        // A POST that slipped through a bucket refilled meanwhile (a loaded machine) proves
+        // nothing either way: burst again, a few times at most.
+        for _ in 0..<5 {
+            _ = try await Self.exhaustBucket(at: proxy, token: token)
+            let transport = RecordingTransport()
+            do {
+                try await Self.client(proxy, token: token, transport: transport).send(list)
+                continue
+            } catch let error as AirflowError {
+                #expect(error.status == 429)
+                #expect(error.description == "POST /api/v2/dags/~/dagRuns/list: rate limited by the server (429 Too Many Requests); retry in 1 s")
+                expectOneCleanLine(error.description, without: [token, live.password])
+            }
+            #expect(await transport.statuses(endingWith: "/dagRuns/list") == [429], "a limited POST is never repeated")
+            return
         }
-        #expect(await transport.statuses(endingWith: "/dagRuns/list") == [429])
+        Issue.record("the POST was never rate limited")
     }
 
     @Test func aLongRetryAfterIsReportedNotSatOut() async throws {

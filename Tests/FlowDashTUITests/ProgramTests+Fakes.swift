@@ -5,8 +5,9 @@ import FlowDashService
 import Foundation
 
 /// A terminal that replays a script: send these events, or wait until the last frame shows
-/// something. It records every frame and every suspension, and asks to terminate after a few
-/// seconds so a broken loop fails the test instead of hanging it.
+/// something. It records every frame and every suspension, and asks to terminate after a minute
+/// so a broken loop fails the test instead of hanging it (not sooner: the whole suite shares two
+/// cores with a live Airflow, and a slow test must not read as a broken loop).
 @MainActor
 final class ScriptedTerminal: TerminalBackend {
     enum Step {
@@ -19,7 +20,7 @@ final class ScriptedTerminal: TerminalBackend {
     private(set) var isSuspended = false
     private(set) var suspensions = 0
     private var script: [Step]
-    private let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+    private let deadline = ContinuousClock.now.advanced(by: .seconds(60))
 
     init(_ script: [Step]) { self.script = script }
 

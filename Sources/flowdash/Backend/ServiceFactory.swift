@@ -41,7 +41,10 @@ enum ServiceFactory {
         if plan.url.scheme == "http", !AirflowURL.isLoopback(plan.url) {
             FileHandle.standardError.write(Data("Warning: \(plan.url.absoluteString) is plain http; the Airflow credentials cross the network unencrypted (use https)\n".utf8))
         }
-        let configuration = AirflowConfiguration(baseURL: plan.url, credentials: credentials)
+        // why: a fresh `flowdash` process then skips the task logs an earlier one already read.
+        let directories = XDGDirectories()
+        let cache = directories.flowdash(directories.cacheHome).appendingPathComponent("airflow", isDirectory: true)
+        let configuration = AirflowConfiguration(baseURL: plan.url, credentials: credentials, cacheDirectory: cache)
         return AirflowBackend(configuration: configuration, logger: Logger(label: "flowdash.airflow"))
     }
 

@@ -11,6 +11,7 @@ struct XDGDirectories {
     var dataHome: URL { base("XDG_DATA_HOME", fallback: ".local/share") }
     var stateHome: URL { base("XDG_STATE_HOME", fallback: ".local/state") }
     var configHome: URL { base("XDG_CONFIG_HOME", fallback: ".config") }
+    var cacheHome: URL { base("XDG_CACHE_HOME", fallback: ".cache") }
 
     /// FlowDash's own folder inside one of the base directories.
     func flowdash(_ base: URL) -> URL { base.appendingPathComponent("flowdash", isDirectory: true) }
