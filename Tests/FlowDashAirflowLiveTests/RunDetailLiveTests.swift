@@ -22,6 +22,9 @@ struct RunDetailLiveTests {
         #expect(detail.steps.map(\.position) == [0, 1, 2])
         let failing = try #require(detail.failingStep)
         #expect(failing.name == failedTask)
+        // The tasks take their connection as a `conn_id` argument: the step names it, so `v` verifies it.
+        #expect(failing.connection == (dag == "flowdash_unauthorized" ? "flowdash_billing_api" : "flowdash_api"))
+        #expect(detail.steps[0].connection == "flowdash_api")
         let error = try #require(failing.error)
         #expect(error.code == String(status), "\(dag): \(error)")
         #expect(error.message.contains("HTTP \(status)"), "\(dag): \(error)")

@@ -14,18 +14,18 @@ from flowdash_support import API_CONN, call, run_conf
      tags=["flowdash", "expect-failed", "http-502", "passes-on-rerun"], doc_md=__doc__)
 def flowdash_bad_gateway():
     @task
-    def load_customer():
-        return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1003')}")
+    def load_customer(conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1003')}")
 
     @task
-    def sync_ledger(customer):
-        return call(API_CONN, "POST", "/v1/sync", {"customer": customer["id"]})
+    def sync_ledger(customer, conn_id):
+        return call(conn_id, "POST", "/v1/sync", {"customer": customer["id"]})
 
     @task
     def notify(result):
         print(f"ledger: {result}")
 
-    notify(sync_ledger(load_customer()))
+    notify(sync_ledger(load_customer(conn_id=API_CONN), conn_id=API_CONN))
 
 
 flowdash_bad_gateway()

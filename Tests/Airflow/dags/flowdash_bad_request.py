@@ -12,19 +12,19 @@ from flowdash_support import API_CONN, call, run_conf
      tags=["flowdash", "expect-failed", "http-400"], doc_md=__doc__)
 def flowdash_bad_request():
     @task
-    def load_customer():
-        return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1004')}")
+    def load_customer(conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1004')}")
 
     @task
-    def create_invoice(customer):
-        return call(API_CONN, "POST", "/v1/invoices",
+    def create_invoice(customer, conn_id):
+        return call(conn_id, "POST", "/v1/invoices",
                     {"customer": customer["id"], "amount": run_conf().get("amount")})
 
     @task
     def notify(invoice):
         print(f"invoice: {invoice}")
 
-    notify(create_invoice(load_customer()))
+    notify(create_invoice(load_customer(conn_id=API_CONN), conn_id=API_CONN))
 
 
 flowdash_bad_request()

@@ -12,21 +12,21 @@ from flowdash_support import API_CONN, call, run_conf
      tags=["flowdash", "expect-failed", "http-422"], doc_md=__doc__)
 def flowdash_no_manager():
     @task
-    def load_customer():
-        return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1005')}")
+    def load_customer(conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1005')}")
 
     @task
-    def request_approval(customer):
+    def request_approval(customer, conn_id):
         body = {"customer": customer["id"]}
         if run_conf().get("manager"):
             body["manager"] = run_conf()["manager"]
-        return call(API_CONN, "POST", "/v1/approvals", body)
+        return call(conn_id, "POST", "/v1/approvals", body)
 
     @task
     def notify(approval):
         print(f"approval: {approval}")
 
-    notify(request_approval(load_customer()))
+    notify(request_approval(load_customer(conn_id=API_CONN), conn_id=API_CONN))
 
 
 flowdash_no_manager()

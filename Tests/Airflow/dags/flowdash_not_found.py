@@ -12,18 +12,18 @@ from flowdash_support import API_CONN, call, run_conf
      tags=["flowdash", "expect-failed", "http-404"], doc_md=__doc__)
 def flowdash_not_found():
     @task
-    def load_customer():
-        return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1002')}")
+    def load_customer(conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1002')}")
 
     @task
-    def fetch_profile(customer):
-        return call(API_CONN, "GET", f"/v1/customers/{customer['id']}/profil")
+    def fetch_profile(customer, conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{customer['id']}/profil")
 
     @task
     def notify(profile):
         print(f"profile: {profile}")
 
-    notify(fetch_profile(load_customer()))
+    notify(fetch_profile(load_customer(conn_id=API_CONN), conn_id=API_CONN))
 
 
 flowdash_not_found()

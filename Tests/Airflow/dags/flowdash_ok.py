@@ -11,20 +11,20 @@ from flowdash_support import API_CONN, call, run_conf
      tags=["flowdash", "expect-success"], doc_md=__doc__)
 def flowdash_ok():
     @task
-    def load_customer():
-        return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1000')}")
+    def load_customer(conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1000')}")
 
     @task
-    def create_invoice(customer):
+    def create_invoice(customer, conn_id):
         conf = run_conf()
-        return call(API_CONN, "POST", "/v1/invoices",
+        return call(conn_id, "POST", "/v1/invoices",
                     {"customer": customer["id"], "amount": conf.get("amount", 42.5)})
 
     @task
     def notify(invoice):
         print(f"invoice ready: {invoice}")
 
-    notify(create_invoice(load_customer()))
+    notify(create_invoice(load_customer(conn_id=API_CONN), conn_id=API_CONN))
 
 
 flowdash_ok()

@@ -21,6 +21,8 @@ def run_conf():
     return dict(get_current_context()["dag_run"].conf or {})
 
 
+# Tasks take the connection as their `conn_id` argument (not a global): Airflow keeps a task's
+# arguments in its rendered fields (op_kwargs), where FlowDash reads which connection a step used.
 def call(conn_id, method, path, body=None, headers=None):
     conn = BaseHook.get_connection(conn_id)
     url = f"{conn.schema or 'http'}://{conn.host}:{conn.port}{path}"

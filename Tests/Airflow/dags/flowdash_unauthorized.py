@@ -13,11 +13,9 @@ from flowdash_support import API_CONN, BILLING_CONN, call, run_conf
      tags=["flowdash", "expect-failed", "http-401"], doc_md=__doc__)
 def flowdash_unauthorized():
     @task
-    def load_customer():
-        return call(API_CONN, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1001')}")
+    def load_customer(conn_id):
+        return call(conn_id, "GET", f"/v1/customers/{run_conf().get('customer', 'c-1001')}")
 
-    # The connection is an argument, so that Airflow keeps it in the task's rendered fields
-    # (op_kwargs): that is where FlowDash reads which connection a step used.
     @task
     def fetch_billing_account(customer, conn_id):
         return call(conn_id, "GET", f"/v1/customers/{customer['id']}")
@@ -26,7 +24,7 @@ def flowdash_unauthorized():
     def notify(account):
         print(f"billing account: {account}")
 
-    notify(fetch_billing_account(load_customer(), conn_id=BILLING_CONN))
+    notify(fetch_billing_account(load_customer(conn_id=API_CONN), conn_id=BILLING_CONN))
 
 
 flowdash_unauthorized()
