@@ -7,7 +7,7 @@ extension FlowService {
     /// How many recent runs of one flow are read to find its current streak.
     public static let tipsHistoryPerFlow = 100
     /// How many recent failed runs are read to find the flows that may be failing.
-    public static let tipsFailedRunsScanned = 500
+    public static let tipsFailedRunsScanned = 200
 
     /// The tip of every failing flow, the most recently begun streak first, at most `limit`.
     /// Reads the recent failures once, then per candidate flow its recent runs and one run detail.
