@@ -5,12 +5,18 @@ import Logging
 /// The one door to a backend. The CLI and the interface call only this; it owns the domain rules
 /// (what may be resubmitted, what a verify needs) and never renders anything.
 public final class FlowService: Sendable {
-    private let backend: any FlowBackend
-    private let logger: Logger
+    let backend: any FlowBackend
+    let logger: Logger
+    /// Where the per-flow repair-tips switch is kept (FlowService+Tips.swift).
+    let tipsSwitch: (any RepairTipsSwitch)?
 
-    public init(backend: any FlowBackend, logger: Logger = Logger(label: "flowdash.service")) {
+    /// - Parameter tipsSwitch: where the repair-tips switch is kept; nil uses the backend's own
+    ///   when it has one (the embedded store).
+    public init(backend: any FlowBackend, tipsSwitch: (any RepairTipsSwitch)? = nil,
+                logger: Logger = Logger(label: "flowdash.service")) {
         self.backend = backend
         self.logger = logger
+        self.tipsSwitch = tipsSwitch ?? backend as? any RepairTipsSwitch
     }
 
     public var backendKind: String { backend.kind }

@@ -11,6 +11,7 @@ struct FlowDashCommand: AsyncParsableCommand {
         subcommands: [
             InterfaceCommand.self, DemoCommand.self, ActivityCommand.self, RunCommand.self, ResubmitCommand.self,
             ConnectionsCommand.self, FlowsCommand.self, ExecuteRunCommand.self,
+            TipsCommand.self,
         ],
         defaultSubcommand: InterfaceCommand.self
     )

@@ -48,7 +48,7 @@ struct KeyMapTests {
 
     @Test func readOnlyRefusesTheWritingActionsOnly() {
         let refused = Set(KeyMap.bindings.filter(\.refusedInReadOnly).map(\.action))
-        #expect(refused == [.resubmit, .rerunFailed, .verify, .edit])
+        #expect(refused == [.resubmit, .rerunFailed, .verify, .edit, .toggleTips])
     }
 
     @Test func qQuitsOnlyOnTheActivityList() {

@@ -174,6 +174,7 @@ func programTestRender(_ state: AppState) -> ScreenBuffer {
     case .connections: lines += state.connections.items.map { "connection \($0.name)" }
     case .definitionFailure(let file): lines.append("broken \(file)")
     case .source: lines += (state.source?.lines ?? []).map { "source \($0)" }
+    case .tips: lines += state.tips.items.map { "tip \($0.flow) \($0.failureCount)" }
     }
     if let modal = state.modal { lines.append("modal \(modal)") }
     lines.append("status \(state.status.message)")

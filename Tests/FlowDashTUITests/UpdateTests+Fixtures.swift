@@ -49,11 +49,16 @@ enum UpdateFixture {
         return state
     }
 
-    /// On the detail of run `id` with `report` loaded.
-    static func detailState(_ report: RunReport, readOnly: Bool = false) -> AppState {
+    /// On the detail of run `id` with `report` loaded (and, for a failed run, the answer to the
+    /// flow-tip request it makes: none, unless `tip` is given).
+    static func detailState(_ report: RunReport, readOnly: Bool = false, tip: RepairTip? = nil) -> AppState {
         var state = state([report.detail.summary], readOnly: readOnly)
         _ = press(&state, .enter)
-        _ = update(&state, .reportLoaded(report.detail.summary.id, .success(report)), now: now)
+        let id = report.detail.summary.id
+        let effects = update(&state, .reportLoaded(id, .success(report)), now: now)
+        if effects.contains(.loadFlowTip(flow: report.detail.summary.flow, run: id)) {
+            _ = update(&state, .flowTipLoaded(id, .success(tip)), now: now)
+        }
         return state
     }
 

@@ -22,7 +22,16 @@ public struct EffectRunner: Sendable {
         case .loadConnections:
             return .connectionsLoaded(await capture { try await service.connections() })
         case .loadFlows:
-            return .flowsLoaded(await capture { try await service.flows() })
+            async let flows = capture { try await service.flows() }
+            async let tipsOff = capture { try await service.flowsWithTipsOff() }
+            return .flowsLoaded(await flows, tipsOff: await tipsOff)
+        case .loadTips:
+            return .tipsLoaded(await capture { try await service.repairTips(limit: Self.tipsLimit) })
+        case .loadFlowTip(let flow, let run):
+            return .flowTipLoaded(run, await capture { try await service.repairTip(forFlow: flow) })
+        case .setTips(let flow, let enabled):
+            let done = await capture { try await service.setTips(enabled: enabled, forFlow: flow) }
+            return .tipsSwitched(flow: flow, enabled: enabled, done.map { enabled })
         case .verify(let connection, let secret):
             let outcome = await capture { try await service.verifyConnection(connection, secret: secret) }
             return .verifyFinished(connection: connection, outcome)
@@ -38,6 +47,8 @@ public struct EffectRunner: Sendable {
 
     /// How many runs the activity list holds, newest first, of all runs and of failed ones.
     public static let activityWindow = 200
+    /// How many failing flows `:tips` lists at most.
+    public static let tipsLimit = 100
     /// How many definition files that do not load the activity list shows at most.
     public static let definitionFailureLimit = 20
 

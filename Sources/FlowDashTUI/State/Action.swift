@@ -13,4 +13,6 @@ public enum Action: String, CaseIterable, Sendable {
     case resubmit
     /// Reruns only the failed steps of the run, in the same run (asks, with the count, first).
     case rerunFailed
+    /// Switches the selected flow's repair tips on or off.
+    case toggleTips
 }

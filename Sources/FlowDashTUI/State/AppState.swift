@@ -10,6 +10,10 @@ public struct AppState: Sendable {
     public var runDetail: RunDetailState?
     public var connections = ListState<ConnectionInfo>()
     public var flows = ListState<FlowSummary>()
+    /// Flows whose repair tips are switched off (`t` on the flows screen).
+    public var flowsWithTipsOff: Set<String> = []
+    /// `:tips`: the repair tip of every failing flow.
+    public var tips = ListState<RepairTip>()
     /// A dialog or prompt on top of the screen; it takes the keys while it is open.
     public var modal: Modal?
     public var status = StatusLine()
@@ -47,6 +51,8 @@ public enum Route: Hashable, Sendable {
     case definitionFailure(file: String)
     /// A flow's definition shown read-only (it is not a file on this machine).
     case source(flow: String)
+    /// Every failing flow with its repair tip.
+    case tips
 }
 
 /// A selectable list and its scroll position.
@@ -89,6 +95,8 @@ public struct RunDetailState: Sendable {
     public var offset = 0
     /// Step whose inputs/outputs are shown (Enter on a step).
     public var expandedStep: Int?
+    /// The repair tip of the run's flow, when it is failing: adds "When" and the streak count.
+    public var tip: RepairTip?
 
     public init(runID: RunID) { self.runID = runID }
 }

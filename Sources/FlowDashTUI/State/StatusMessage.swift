@@ -31,6 +31,8 @@ public enum StatusMessage: Sendable, Equatable {
     case actionDisabled(Action, reason: DisabledReason)
     case unknownCommand(String)
     case themeChanged(String)
+    /// The flow's repair tips are now on (`enabled`) or off.
+    case tipsSwitched(flow: String, enabled: Bool)
     case cancelled
     /// Shown when the demo opens: which connection to verify, and with what.
     case demoReady(connection: String, token: String)

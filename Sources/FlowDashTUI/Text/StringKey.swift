@@ -64,9 +64,16 @@ public enum StringKey: String, CaseIterable, Sendable {
     case hintMoveDown, hintMoveUp, hintTop, hintBottom, hintPageDown, hintPageUp
     case hintOpen, hintBack, hintQuit, hintFilter, hintCycleStatusFilter, hintCommand, hintHelp
     case hintRefresh, hintShowConnections, hintShowFlows, hintVerify, hintEdit, hintResubmit, hintRerunFailed
+    case hintToggleTips
 
     // One sentence per action for the help overlay.
     case helpMoveDown, helpMoveUp, helpTop, helpBottom, helpPageDown, helpPageUp
     case helpOpen, helpBack, helpQuit, helpFilter, helpCycleStatusFilter, helpCommand, helpHelp
     case helpRefresh, helpShowConnections, helpShowFlows, helpVerify, helpEdit, helpResubmit, helpRerunFailed
+    case helpToggleTips
+
+    // Repair tips: the `:tips` screen, the run detail's streak line, the per-flow switch.
+    case crumbTips, tipsEmpty, tipsLoading, columnFailures, columnSince, columnTips, tipsOn, tipsOff
+    case tipWhen, tipFailedOnce, tipFailedTimes, tipFailedAtLeast, troubleshooting, tipLastInputs, tipNoInputs
+    case tipRerun, tipsOffNote, messageTipsOn, messageTipsOff
 }

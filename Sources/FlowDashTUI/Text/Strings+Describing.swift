@@ -26,6 +26,7 @@ extension Strings {
         case .edit: self[.hintEdit]
         case .resubmit: self[.hintResubmit]
         case .rerunFailed: self[.hintRerunFailed]
+        case .toggleTips: self[.hintToggleTips]
         }
     }
 
@@ -52,6 +53,7 @@ extension Strings {
         case .edit: self[.helpEdit]
         case .resubmit: self[.helpResubmit]
         case .rerunFailed: self[.helpRerunFailed]
+        case .toggleTips: self[.helpToggleTips]
         }
     }
 
@@ -94,6 +96,8 @@ extension Strings {
             self[.messageActionDisabled, ["action": hint(for: action), "reason": self.reason(reason)]]
         case .unknownCommand(let command): self[.messageUnknownCommand, ["command": clean(command)]]
         case .themeChanged(let theme): self[.messageThemeChanged, ["theme": clean(theme)]]
+        case .tipsSwitched(let flow, let enabled):
+            self[enabled ? .messageTipsOn : .messageTipsOff, ["flow": clean(flow), "key": KeyMap.label(of: .toggleTips)]]
         case .cancelled: self[.messageCancelled]
         case .demoReady(let connection, let token):
             self[.messageDemoReady, ["connection": clean(connection), "token": clean(token)]]

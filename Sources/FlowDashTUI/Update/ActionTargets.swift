@@ -13,7 +13,7 @@ enum ActionTargets {
             // why: before the report arrives, the activity row already knows the run's status.
             if let summary = state.runDetail?.report?.detail.summary, summary.id == id { return summary }
             return state.activity.list.items.first { $0.id == id }
-        case .connections, .flows, .definitionFailure, .source:
+        case .connections, .flows, .definitionFailure, .source, .tips:
             return nil
         }
     }
@@ -31,7 +31,7 @@ enum ActionTargets {
             return steps.indices.contains(detail.selection) ? steps[detail.selection].connection : nil
         case .connections:
             return state.connections.selected?.name
-        case .activity, .flows, .definitionFailure, .source:
+        case .activity, .flows, .definitionFailure, .source, .tips:
             return nil
         }
     }
@@ -53,7 +53,7 @@ enum ActionTargets {
             }
         case .definitionFailure:
             return definitionFailure(in: state)?.flow
-        case .connections, .source:
+        case .connections, .source, .tips:
             return nil
         }
     }

@@ -3,11 +3,11 @@ import Foundation
 /// The `:` command line: the commands it knows, Tab completion, and parsing.
 public enum CommandPrompt {
     /// Every command, in the order completion considers them.
-    public static let commands = ["activity", "connections", "flows", "theme", "quit", "q", "help"]
+    public static let commands = ["activity", "connections", "flows", "tips", "theme", "quit", "q", "help"]
 
     /// A parsed command line.
     enum Command: Equatable {
-        case activity, connections, flows, quit, help
+        case activity, connections, flows, tips, quit, help
         case theme(String)
         case empty
         case unknown(String)
@@ -47,6 +47,7 @@ public enum CommandPrompt {
         case ("activity", 1): return .activity
         case ("connections", 1): return .connections
         case ("flows", 1): return .flows
+        case ("tips", 1): return .tips
         case ("quit", 1), ("q", 1): return .quit
         case ("help", 1): return .help
         case ("theme", 2): return .theme(words[1])

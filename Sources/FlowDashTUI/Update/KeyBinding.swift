@@ -34,7 +34,7 @@ public struct KeyBinding: Sendable {
 
 /// The kind of screen a route shows, without its parameters; bindings are scoped by it.
 public enum RouteKind: Hashable, Sendable, CaseIterable {
-    case activity, runDetail, connections, flows, definitionFailure, source
+    case activity, runDetail, connections, flows, definitionFailure, source, tips
 }
 
 extension Route {
@@ -47,6 +47,7 @@ extension Route {
         case .flows: .flows
         case .definitionFailure: .definitionFailure
         case .source: .source
+        case .tips: .tips
         }
     }
 }

@@ -11,7 +11,7 @@ import FlowDashService
 /// crosses the failed steps out so they run again): `r` is resubmit, `R` refresh, `c`
 /// connections and `f` the status filter, while `x` is free on every screen.
 public enum KeyMap {
-    static let everywhereButActivity: Set<RouteKind> = [.runDetail, .connections, .flows, .definitionFailure, .source]
+    static let everywhereButActivity: Set<RouteKind> = [.runDetail, .connections, .flows, .definitionFailure, .source, .tips]
 
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
@@ -21,7 +21,7 @@ public enum KeyMap {
         KeyBinding(.bottom, keys: [.character("G"), .end], label: "G/End"),
         KeyBinding(.pageDown, keys: [.pageDown], label: "PgDn"),
         KeyBinding(.pageUp, keys: [.pageUp], label: "PgUp"),
-        KeyBinding(.open, keys: [.enter], label: "Enter", routes: [.activity, .runDetail]),
+        KeyBinding(.open, keys: [.enter], label: "Enter", routes: [.activity, .runDetail, .tips]),
         KeyBinding(.back, keys: [.escape, .backspace], label: "Esc"),
         KeyBinding(.back, keys: [.character("q")], label: "q", routes: everywhereButActivity),
         KeyBinding(.quit, keys: [.character("q")], label: "q", routes: [.activity]),
@@ -41,6 +41,7 @@ public enum KeyMap {
                    changesRemoteState: true),
         KeyBinding(.rerunFailed, keys: [.character("x")], label: "x", routes: [.activity, .runDetail],
                    changesRemoteState: true, refusedInReadOnly: true),
+        KeyBinding(.toggleTips, keys: [.character("t")], label: "t", routes: [.flows], refusedInReadOnly: true),
     ]
 
     /// The action `key` triggers on `route`, if any.
@@ -91,6 +92,8 @@ public enum KeyMap {
             guard let run = ActionTargets.runToResubmit(in: state) else { return .nothingSelected }
             if !run.status.isFinished { return .runNotFinished }
             return FlowService.canRerunFailedSteps(of: run) ? nil : .runDidNotFail
+        case .toggleTips:
+            return state.route == .flows && state.flows.selected == nil ? .nothingSelected : nil
         default:
             return nil
         }

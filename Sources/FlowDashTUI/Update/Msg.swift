@@ -13,7 +13,13 @@ public enum Msg: Sendable {
                         definitionFailures: Result<[DefinitionFailure], ErrorText> = .success([]))
     case reportLoaded(RunID, Result<RunReport, ErrorText>)
     case connectionsLoaded(Result<[ConnectionInfo], ErrorText>)
-    case flowsLoaded(Result<[FlowSummary], ErrorText>)
+    /// The flows, and which have repair tips off (its own failure never hides the flows).
+    case flowsLoaded(Result<[FlowSummary], ErrorText>, tipsOff: Result<Set<String>, ErrorText> = .success([]))
+    case tipsLoaded(Result<[RepairTip], ErrorText>)
+    /// The repair tip of the flow of run detail's run; nil when the flow is not failing.
+    case flowTipLoaded(RunID, Result<RepairTip?, ErrorText>)
+    /// The flow's repair tips were switched: `enabled` is the new setting.
+    case tipsSwitched(flow: String, enabled: Bool, Result<Bool, ErrorText>)
     case verifyFinished(connection: String, Result<VerificationOutcome, ErrorText>)
     case resubmitted(from: RunID, Result<RunID, ErrorText>)
     /// The editor closed; the problems found in the saved definition (empty when valid).
@@ -33,6 +39,10 @@ public enum Effect: Sendable, Equatable {
     case loadReport(RunID)
     case loadConnections
     case loadFlows
+    case loadTips
+    /// The repair tip of `flow`, for run `run`'s detail.
+    case loadFlowTip(flow: String, run: RunID)
+    case setTips(flow: String, enabled: Bool)
     case verify(connection: String, secret: Secret)
     case resubmit(RunID)
     /// Reruns the run's failed steps in place; a dry run only counts them.

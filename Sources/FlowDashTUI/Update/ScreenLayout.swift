@@ -57,11 +57,12 @@ public struct ScreenLayout: Sendable, Equatable {
     public func list(for route: RouteKind) -> Rect {
         switch route {
         case .activity, .connections, .flows, .definitionFailure, .source: body
-        case .runDetail: body.splitTop((body.height + 1) / 2).0
+        case .runDetail, .tips: body.splitTop((body.height + 1) / 2).0
         }
     }
 
     /// Run detail, under the steps list: the failing step's error, the diagnosis and the fix.
+    /// `:tips` draws the selected flow's repair tip in the same place.
     public var runDetailPane: Rect {
         body.splitTop((body.height + 1) / 2).1
     }

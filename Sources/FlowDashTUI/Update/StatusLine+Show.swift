@@ -15,7 +15,7 @@ extension StatusLine {
             .error
         case .runFinished(_, let status):
             status == .succeeded ? .success : .error
-        case .verified, .resubmitted, .definitionValid, .failedStepsRerun:
+        case .verified, .resubmitted, .definitionValid, .failedStepsRerun, .tipsSwitched:
             .success
         case .none, .loading, .resubmitting, .definitionUnchanged, .definitionReadOnly,
              .themeChanged, .cancelled, .demoReady, .editDefinitionElsewhere, .countingFailedSteps,

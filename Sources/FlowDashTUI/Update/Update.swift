@@ -34,7 +34,8 @@ extension Msg {
         switch self {
         case .input, .tick: false
         case .activityLoaded, .reportLoaded, .connectionsLoaded, .flowsLoaded, .verifyFinished,
-             .resubmitted, .editFinished, .definitionReadOnly, .failedStepsCounted, .failedStepsRerun:
+             .resubmitted, .editFinished, .definitionReadOnly, .failedStepsCounted, .failedStepsRerun,
+             .tipsLoaded, .flowTipLoaded, .tipsSwitched:
             true
         }
     }

@@ -38,6 +38,9 @@ enum UpdateActions {
             }
             guard let flow = ActionTargets.flowToEdit(in: state) else { return [] }
             return [.editDefinition(flow: flow)]
+        case .toggleTips:
+            guard let flow = state.flows.selected?.name else { return [] }
+            return [.setTips(flow: flow, enabled: state.flowsWithTipsOff.contains(flow))]
         case .rerunFailed:
             // why: the confirmation shows how many steps rerun, so a dry run counts them first;
             // its answer (`failedStepsCounted`) opens the dialog.
@@ -98,6 +101,9 @@ enum UpdateActions {
             detail.expandedStep = detail.expandedStep == detail.selection ? nil : detail.selection
             state.runDetail = detail
             return []
+        case .tips:
+            guard let tip = state.tips.selected else { return [] }
+            return UpdateNavigation.show(.runDetail(tip.lastRun), &state)
         case .connections, .flows, .definitionFailure, .source:
             return []
         }

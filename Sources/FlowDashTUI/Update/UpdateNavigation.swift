@@ -60,6 +60,7 @@ enum UpdateNavigation {
         // why: a definition failure comes with the activity refresh; that is what shows it fixed.
         case .definitionFailure: [.loadActivity]
         case .source: []
+        case .tips: [.loadTips]
         }
     }
 
@@ -85,6 +86,7 @@ enum UpdateNavigation {
         case .flows: state.flows.items.count
         case .definitionFailure: 0
         case .source: UpdateSource.rowCount(state)
+        case .tips: state.tips.items.count
         }
     }
 
@@ -98,6 +100,7 @@ enum UpdateNavigation {
         case .definitionFailure: (0, 0)
         // why: a text view has no cursor; moving it scrolls, so the offset stands for both.
         case .source: (state.source?.offset ?? 0, state.source?.offset ?? 0)
+        case .tips: (state.tips.selection, state.tips.offset)
         }
     }
 
@@ -121,6 +124,8 @@ enum UpdateNavigation {
             break
         case .source:
             UpdateSource.scroll(to: index, &state)
+        case .tips:
+            state.tips.moveCursor(to: index, count: state.tips.items.count, rows: rows)
         }
     }
 
@@ -143,6 +148,8 @@ enum UpdateNavigation {
             rows: layout.list(for: .connections).height)
         state.flows.moveCursor(
             to: state.flows.selection, count: state.flows.items.count, rows: layout.list(for: .flows).height)
+        state.tips.moveCursor(
+            to: state.tips.selection, count: state.tips.items.count, rows: layout.list(for: .tips).height)
         if let selection = state.runDetail?.selection {
             state.runDetail?.moveCursor(to: selection, rows: layout.list(for: .runDetail).height)
         }

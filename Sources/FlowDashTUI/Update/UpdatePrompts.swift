@@ -62,6 +62,8 @@ enum UpdatePrompts {
             return UpdateNavigation.reset(to: [.connections], &state)
         case .flows:
             return UpdateNavigation.reset(to: [.flows], &state)
+        case .tips:
+            return UpdateNavigation.reset(to: [.tips], &state)
         case .quit:
             state.shouldQuit = true
         case .help:

@@ -12,7 +12,7 @@ enum UpdateResults {
             activityLoaded(runs, failures, &state, now: now)
         case .reportLoaded(let id, let result):
             guard let report = value(of: result, &state) else { return [] }
-            reportLoaded(id, report, &state, now: now)
+            return reportLoaded(id, report, &state, now: now)
         case .connectionsLoaded(let result):
             guard let connections = value(of: result, &state) else { return [] }
             let kept = state.connections.selected?.name
@@ -20,13 +20,16 @@ enum UpdateResults {
             state.connections.loaded = true
             let index = connections.firstIndex { $0.name == kept } ?? state.connections.selection
             state.connections.moveCursor(to: index, count: connections.count, rows: rows(.connections, state))
-        case .flowsLoaded(let result):
+        case .flowsLoaded(let result, let tipsOff):
+            UpdateTipsResults.tipsOffLoaded(tipsOff, &state)
             guard let flows = value(of: result, &state) else { return [] }
             let kept = state.flows.selected?.name
             state.flows.items = flows
             state.flows.loaded = true
             let index = flows.firstIndex { $0.name == kept } ?? state.flows.selection
             state.flows.moveCursor(to: index, count: flows.count, rows: rows(.flows, state))
+        case .tipsLoaded, .flowTipLoaded, .tipsSwitched:
+            UpdateTipsResults.apply(msg, &state)
         case .verifyFinished(let connection, let result):
             return UpdateVerifyResult.apply(connection: connection, result, &state)
         case .resubmitted(let from, let result):
@@ -90,9 +93,10 @@ enum UpdateResults {
     }
 
     /// Stores the report of the run on screen. The failing step is selected on the first load,
-    /// and again when a live run finishes (that is when its failing step appears).
-    private static func reportLoaded(_ id: RunID, _ report: RunReport, _ state: inout AppState, now: Date) {
-        guard var detail = state.runDetail, detail.runID == id else { return }
+    /// and again when a live run finishes (that is when its failing step appears); a failed
+    /// run then asks for its flow's repair tip (When, how many failures in the streak).
+    private static func reportLoaded(_ id: RunID, _ report: RunReport, _ state: inout AppState, now: Date) -> [Effect] {
+        guard var detail = state.runDetail, detail.runID == id else { return [] }
         let previous = detail.report
         let wasLive = previous.map { !$0.detail.summary.status.isFinished } ?? false
         let status = report.detail.summary.status
@@ -107,6 +111,8 @@ enum UpdateResults {
         state.runDetail = detail
         if state.route == .runDetail(id) { state.lastRefresh = now }
         if justFinished { state.status.show(.runFinished(id, status)) }
+        guard status == .failed, previous == nil || justFinished else { return [] }
+        return [.loadFlowTip(flow: report.detail.summary.flow, run: id)]
     }
 
     /// A valid edit made from a finished run's detail offers the resubmit that completes the fix.

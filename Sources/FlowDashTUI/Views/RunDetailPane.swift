@@ -7,7 +7,7 @@ import FlowDashService
 /// selected step (the failing one on entry), or an expanded step's request and output.
 enum RunDetailPane {
     static func draw(_ report: RunReport, detail: RunDetailState, keys: [Action: String], in rect: Rect,
-                     sideBySide: Bool, theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
+                     sideBySide: Bool, theme: Theme, strings: Strings, now: Date, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         let steps = report.detail.steps
         if let expanded = detail.expandedStep, steps.indices.contains(expanded) {
@@ -19,8 +19,10 @@ enum RunDetailPane {
         if sideBySide {
             let (left, right) = rect.splitLeft(rect.width / 2)
             let textWidth = left.width - 2
-            var explanation = errorBlock(selected: selected, report: report, width: textWidth, theme: theme,
-                                         strings: strings)
+            var explanation = streakBlock(detail, report: report, width: textWidth, theme: theme, strings: strings,
+                                          now: now)
+            explanation.append(errorBlock(selected: selected, report: report, width: textWidth, theme: theme,
+                                          strings: strings))
             if let diagnosis = report.diagnosis {
                 explanation.gap()
                 explanation.append(whatHappened(diagnosis, width: textWidth, theme: theme, strings: strings))
@@ -32,7 +34,8 @@ enum RunDetailPane {
             }
             return
         }
-        var stacked = errorBlock(selected: selected, report: report, width: rect.width, theme: theme, strings: strings)
+        var stacked = streakBlock(detail, report: report, width: rect.width, theme: theme, strings: strings, now: now)
+        stacked.append(errorBlock(selected: selected, report: report, width: rect.width, theme: theme, strings: strings))
         if let diagnosis = report.diagnosis {
             let fix = fixBlock(diagnosis, keys: keys, width: rect.width, theme: theme, strings: strings)
             var what = whatHappened(diagnosis, width: rect.width, theme: theme, strings: strings)
@@ -46,6 +49,19 @@ enum RunDetailPane {
             stacked.append(fix)
         }
         stacked.draw(in: rect, into: &buffer)
+    }
+
+    /// "When: first failed … · Failed 3 times in this streak." when the run belongs to its flow's
+    /// current failure streak (an older failure, before a success, is no part of it).
+    static func streakBlock(_ detail: RunDetailState, report: RunReport, width: Int, theme: Theme, strings: Strings,
+                            now: Date) -> TextBlocks {
+        var blocks = TextBlocks(width: width)
+        let run = report.detail.summary
+        guard let tip = detail.tip, tip.flow == run.flow, run.status == .failed,
+              (run.finishedAt ?? run.startedAt) >= tip.firstFailedAt else { return blocks }
+        blocks.paragraph(TipPane.when(tip, strings: strings, now: now) + " · " + TipPane.failureCount(tip, strings: strings),
+                         style: theme[.dim])
+        return blocks
     }
 
     /// The error of the selected step, or of the failing step when the selected one has none;

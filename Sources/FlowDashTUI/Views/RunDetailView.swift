@@ -41,7 +41,8 @@ enum RunDetailView {
         RunDetailPane.draw(report, detail: detail, keys: fixKeys(for: state.route),
                            in: paneArea(layout, stepRowsShown: window.count, title: paneTitle(report, detail, strings),
                                         theme: theme, into: &buffer),
-                           sideBySide: layout.width >= sideBySideWidth, theme: theme, strings: strings, into: &buffer)
+                           sideBySide: layout.width >= sideBySideWidth, theme: theme, strings: strings, now: now,
+                           into: &buffer)
     }
 
     /// "Repair tips" over a diagnosis, the step's name over an expanded step.

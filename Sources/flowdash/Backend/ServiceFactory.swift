@@ -12,13 +12,15 @@ enum ServiceFactory {
     static func service(for plan: BackendPlan, detachRuns: Bool, signIn: AirflowSignIn) throws -> FlowService {
         _ = LoggingSetup.bootstrapped
         let backend: any FlowBackend
+        var tipsSwitch: (any RepairTipsSwitch)?  // nil: the embedded store keeps it
         switch plan {
         case .embedded(let embedded):
             backend = try embeddedBackend(embedded, detachRuns: detachRuns)
         case .airflow(let airflow):
             backend = try airflowBackend(airflow, signIn: signIn)
+            tipsSwitch = TipsSwitchFile(url: AirflowTipsFile.url(for: airflow.url, in: XDGDirectories()))
         }
-        return FlowService(backend: backend, logger: Logger(label: "flowdash.service"))
+        return FlowService(backend: backend, tipsSwitch: tipsSwitch, logger: Logger(label: "flowdash.service"))
     }
 
     static func embeddedBackend(_ plan: EmbeddedPlan, detachRuns: Bool) throws -> EmbeddedBackend {

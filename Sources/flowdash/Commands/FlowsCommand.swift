@@ -6,7 +6,7 @@ import Foundation
 struct FlowsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flows", abstract: "List flows, edit one's definition, or list definition files that do not load.",
-        subcommands: [ListFlowsCommand.self, EditFlowCommand.self, BrokenFlowsCommand.self],
+        subcommands: [ListFlowsCommand.self, EditFlowCommand.self, BrokenFlowsCommand.self, FlowTipsSwitchCommand.self],
         defaultSubcommand: ListFlowsCommand.self)
 }
 

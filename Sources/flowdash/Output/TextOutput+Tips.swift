@@ -1,0 +1,30 @@
+import FlowDashCore
+import Foundation
+
+/// `flowdash tips`: the four sections of each failing flow's repair tip.
+extension TextOutput {
+    func repairTips(_ tips: [RepairTip]) -> String {
+        guard !tips.isEmpty else { return "No flow is failing." }
+        return tips.map(repairTip).joined(separator: "\n\n")
+    }
+
+    func repairTip(_ tip: RepairTip) -> String {
+        let switchNote = tip.tipsOff ? " (repair tips off for this flow: nothing is sent; `flowdash flows tips on \(tip.flow)`)" : ""
+        var lines = [red("Flow \(TextSanitizer.clean(tip.flow)) is failing") + dim(switchNote)]
+        lines.append("When: first failed \(timestamp(tip.firstFailedAt)) (\(relative(tip.firstFailedAt))), run \(tip.firstFailedRun)")
+        lines.append("What happened: \(TextSanitizer.clean(DiagnosisText.whatHappened(tip.diagnosis)))")
+        lines.append("  step \(TextSanitizer.clean(tip.diagnosis.step)), code \(tip.diagnosis.error.code), message \(TextSanitizer.clean(tip.diagnosis.error.message))")
+        lines.append("How to fix:")
+        for (index, step) in tip.fixSteps.enumerated() {
+            let key = step.key.map { " [key \($0)]" } ?? ""
+            lines.append("  \(index + 1). \(TextSanitizer.clean(step.text))\(key)")
+        }
+        lines.append("Troubleshooting:")
+        let times = tip.failureCount == 1 ? "once" : "\(tip.failureCount)\(tip.failureCountIsLowerBound ? "+" : "") times"
+        lines.append("  failed \(times) in this streak")
+        let inputs = tip.lastInputs.sortedPairs.map { "\($0.key)=\(TextSanitizer.clean($0.value))" }.joined(separator: " ")
+        lines.append("  last inputs: \(inputs.isEmpty ? "(none)" : inputs)")
+        lines.append("  rerun with those inputs: \(tip.rerunCommand) [key \(RepairTip.rerunKey) on run \(tip.lastRun)]")
+        return lines.joined(separator: "\n")
+    }
+}
