@@ -11,8 +11,10 @@ public struct KnowledgeBase: Sendable {
     private let bodyWords: [Set<String>]
     private let rarity: [String: Double]
 
-    static let codeWeight = 10.0
-    static let kindWeight = 3.0
+    // why: a run's code and kind come from its diagnosis and are reliable; one rare shared word
+    // (weight ≤ 3 × ln 25 ≈ 9.7) must not lift an entry of another kind above one of the right kind.
+    static let codeWeight = 30.0
+    static let kindWeight = 10.0
     static let headlineWeight = 3.0
     static let bodyWeight = 1.0
 

@@ -38,6 +38,8 @@ enum Tokenizer {
         "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in", "is",
         "it", "its", "not", "of", "on", "or", "the", "this", "that", "to", "was", "were", "with", "when",
         "my", "me", "i", "we", "our", "no", "do", "does", "did", "but", "if", "so", "than", "then", "there",
+        "you", "your", "they", "their", "them", "it", "say", "said", "get", "got", "all", "any", "some", "one",
+        "now", "still", "again", "after", "before", "also", "only", "just", "will", "would", "should", "could",
         "step", "flow", "run", "failed", "fails", "error",
     ]
 

@@ -36,6 +36,14 @@ import Testing
         #expect(ids.contains("http-401-wrong-basic-auth"))
     }
 
+    @Test func entriesOfTheRunsKindComeBeforeOnesThatOnlyShareAWord() throws {
+        // "Bad" is in the 400 entry's title; the 502 run is transient, so transient entries come first.
+        let query = KnowledgeQuery(code: "502", kind: .transient, text: "Bad Gateway: upstream report service unavailable")
+        let ranked = try KnowledgeBase.shipped().rank(query, limit: 4)
+        #expect(ranked.first?.entry.id == "http-502-503-504-upstream")
+        #expect(ranked.allSatisfy { $0.entry.kinds.contains(.transient) }, "\(ranked.map(\.entry.id))")
+    }
+
     @Test func aTypedDescriptionWithoutCodeFindsByWords() throws {
         let query = KnowledgeQuery(text: "certificate self-signed handshake fails connectivity")
         #expect(try KnowledgeBase.shipped().rank(query).first?.entry.id == "tls-certificate")

@@ -14,8 +14,10 @@ enum PlantedSecrets {
     static let apiKey = "ak_live_planted_0042"
     static let configPassword = "config-file-pa55-planted"
     static let inputSecret = "input-secret-planted-99"
+    static let sasSignature = "SaSPlantedSig0123456789%3D"
     static let all = [bearer, amzSignature, amzCredential, userinfoPassword, queryToken, bodyPassword, apiKey,
-                      configPassword, inputSecret]
+                      configPassword, inputSecret, sasSignature]
+    static let sasURL = "https://acct.blob.core.windows.net/c/f.pdf?sv=2024-05-04&se=2026-11-26&sr=b&sp=r&sig=\(sasSignature)"
 
     static let signedURL = "https://bucket.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256"
         + "&X-Amz-Credential=\(amzCredential)%2F20261125%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261125T080000Z"
@@ -28,7 +30,7 @@ enum PlantedSecrets {
             startedAt: started.addingTimeInterval(1), finishedAt: started.addingTimeInterval(3.5),
             error: StepError(httpStatus: 401, message: "Unauthorized: token \(bearer) expired for \(signedURL)"),
             request: "PUT \(signedURL)\nAuthorization: Bearer \(bearer)\nX-Api-Key: \(apiKey)",
-            output: #"{"error":"denied","password":"\#(bodyPassword)","next":"https://bot:\#(userinfoPassword)@hooks.example.com/x?token=\#(queryToken)&page=2"}"#)
+            output: #"{"error":"denied","password":"\#(bodyPassword)","next":"https://bot:\#(userinfoPassword)@hooks.example.com/x?token=\#(queryToken)&page=2","file":"\#(sasURL)"}"#)
         let first = StepRun(position: 1, name: "fetch", status: .succeeded, connection: "crm",
                             startedAt: started, finishedAt: started.addingTimeInterval(1),
                             request: "GET https://crm.example.com/v1/export?api_key=\(apiKey)&format=csv", output: "ok")

@@ -62,7 +62,9 @@ struct SolutionsCommand: AsyncParsableCommand {
             lines.append("")
             lines.append("\(rank + 1). \(solution.entry.title)  [\(solution.entry.id)]")
             for (number, step) in solution.entry.steps.enumerated() {
-                lines.append("   \(number + 1)) \(run.map { step.replacingOccurrences(of: " RUN", with: " \($0)") } ?? step)")
+                // why: the entries are Markdown; on a terminal the backticks are noise.
+                let plain = step.replacingOccurrences(of: "`", with: "")
+                lines.append("   \(number + 1)) \(run.map { plain.replacingOccurrences(of: " RUN", with: " \($0)") } ?? plain)")
             }
         }
         return lines.joined(separator: "\n")
