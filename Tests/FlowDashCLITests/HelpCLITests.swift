@@ -61,6 +61,14 @@ final class HelpCLITests {
         #expect(byCode.first?["id"] as? String == "http-401-expired-token")
     }
 
+    @Test func aRunThatSucceededHasNothingToLookUp() throws {
+        let runs = try sandbox.json(["activity"]) as? [[String: Any]] ?? []
+        let succeeded = try #require(runs.first { $0["status"] as? String == "succeeded" }?["runId"] as? String)
+        let result = try sandbox.run(["solutions", succeeded])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("run \(succeeded) did not fail"))
+    }
+
     @Test func aRunAndADescriptionTogetherAreRefused() throws {
         let result = try sandbox.run(["solutions", "1", "--describe", "x"])
         #expect(result.status != 0)
