@@ -39,7 +39,7 @@ public enum EntryParser {
             throw KnowledgeEntryError("\(file): '## Fix' must hold a numbered list of steps (1. …)")
         }
         return KnowledgeEntry(
-            id: id, title: try required("title"), kinds: kinds, codes: Set(list(fields["codes"] ?? "")),
+            id: id, title: try required("title"), kinds: kinds, codes: Set(list(fields["codes"] ?? "").map { $0.lowercased() }),
             keywords: list(fields["keywords"] ?? "").map { $0.lowercased() },
             symptoms: paragraph(sections["symptoms", default: []]), causes: paragraph(sections["causes", default: []]),
             steps: steps)
@@ -66,14 +66,14 @@ public enum EntryParser {
     private static func body(_ lines: ArraySlice<String>, firstLine: Int, file: String) throws(KnowledgeEntryError) -> [String: [String]] {
         var sections: [String: [String]] = [:]
         var current: String?
-        for line in lines {
+        for (offset, line) in lines.enumerated() {
             if line.hasPrefix("## ") {
                 current = String(line.dropFirst(3)).trimmed.lowercased()
                 sections[current ?? "", default: []] = []
             } else if let current {
                 sections[current, default: []].append(line)
             } else if !line.trimmed.isEmpty {
-                throw KnowledgeEntryError("\(file):\(firstLine): text before the first '## ' section")
+                throw KnowledgeEntryError("\(file):\(firstLine + offset): text before the first '## ' section")
             }
         }
         for name in requiredSections where sections[name] == nil {

@@ -36,6 +36,7 @@ import Testing
         ("no id", valid.replacingOccurrences(of: "id: sample-entry\n", with: ""), "no 'id'"),
         ("bad id", valid.replacingOccurrences(of: "sample-entry", with: "Sample Entry"), "lowercase"),
         ("unknown key", valid.replacingOccurrences(of: "codes:", with: "code:"), "sample.md:5: unknown key 'code'"),
+        ("text before a section", valid.replacingOccurrences(of: "---\n## Symptoms", with: "---\nstray\n## Symptoms"), "sample.md:8: text before"),
         ("no fix section", valid.replacingOccurrences(of: "## Fix", with: "## Repair"), "no '## Fix'"),
         ("fix without steps", valid.replacingOccurrences(of: "1. ", with: "- ").replacingOccurrences(of: "2. ", with: "- "), "numbered list"),
     ])
