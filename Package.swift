@@ -31,8 +31,11 @@ let package = Package(
         ),
         .target(
             name: "FlowDashService",
-            dependencies: ["FlowDashCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["FlowDashCore", "FlowDashKnowledge", .product(name: "Logging", package: "swift-log")]
         ),
+        // The self-help entries ship as Markdown resources (docs/HELP.md).
+        .target(name: "FlowDashKnowledge", dependencies: ["FlowDashCore"], resources: [.copy("Entries")]),
+        .testTarget(name: "FlowDashKnowledgeTests", dependencies: ["FlowDashKnowledge", "FlowDashCore"]),
         .target(
             name: "FlowDashEmbedded",
             dependencies: [
@@ -51,7 +54,7 @@ let package = Package(
             name: "flowdash",
             dependencies: [
                 "FlowDashCore", "FlowDashService", "FlowDashEmbedded", "FlowDashAirflow", "FlowDashDemoAPI",
-                "FlowDashScreen", "FlowDashTUI", "FlowDashCurses", "FlowDashConfig",
+                "FlowDashScreen", "FlowDashTUI", "FlowDashCurses", "FlowDashConfig", "FlowDashKnowledge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,7 +73,7 @@ let package = Package(
         .testTarget(name: "FlowDashTUITests", dependencies: ["FlowDashTUI", "FlowDashCore", "FlowDashService", "FlowDashScreen"]),
         .testTarget(
             name: "FlowDashServiceTests",
-            dependencies: ["FlowDashCore", "FlowDashService"]
+            dependencies: ["FlowDashCore", "FlowDashService", "FlowDashKnowledge"]
         ),
         .testTarget(
             name: "FlowDashEmbeddedTests",

@@ -10,8 +10,8 @@ struct FlowDashCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InterfaceCommand.self, DemoCommand.self, ActivityCommand.self, RunCommand.self, ResubmitCommand.self,
-            ConnectionsCommand.self, FlowsCommand.self, ExecuteRunCommand.self,
-            TipsCommand.self,
+            ConnectionsCommand.self, FlowsCommand.self, TipsCommand.self, SolutionsCommand.self,
+            SupportBundleCommand.self, ExecuteRunCommand.self,
         ],
         defaultSubcommand: InterfaceCommand.self
     )
