@@ -47,7 +47,12 @@ extension FlowService {
 
     /// Self-help for a failed run, best first.
     public func solutions(for run: RunID, limit: Int = 5, knowledge: KnowledgeBase? = nil) async throws -> [Solution] {
-        guard let diagnosis = try await report(for: run).diagnosis else { throw HelpError.runDidNotFail(run) }
+        try Self.solutions(for: try await report(for: run), limit: limit, knowledge: knowledge)
+    }
+
+    /// The same for a report already read (the caller also wants its diagnosis).
+    public static func solutions(for report: RunReport, limit: Int = 5, knowledge: KnowledgeBase? = nil) throws -> [Solution] {
+        guard let diagnosis = report.diagnosis else { throw HelpError.runDidNotFail(report.detail.summary.id) }
         return try (knowledge ?? KnowledgeBase.shipped()).rank(Self.knowledgeQuery(for: diagnosis), limit: limit)
     }
 

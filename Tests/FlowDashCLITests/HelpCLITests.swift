@@ -53,6 +53,15 @@ final class HelpCLITests {
         #expect((json.first?["steps"] as? [String])?.isEmpty == false)
     }
 
+    @Test func anAuthenticationRunsStepsNameItsConnectionAndRun() throws {
+        let runID = try failedRun(flow: "sync-customers")
+        let text = try sandbox.run(["solutions", runID, "--limit", "2"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("flowdash connections verify crm"), "\(text.stdout)")
+        #expect(!text.stdout.contains("CONNECTION"), "a placeholder was left: \(text.stdout)")
+        #expect(!text.stdout.contains(" RUN"), "a placeholder was left: \(text.stdout)")
+    }
+
     @Test func aDescribedProblemIsRankedWithoutARun() throws {
         let json = try #require(try sandbox.json(
             ["solutions", "--describe", "requests are throttled, quota exceeded", "--type", "transient"]) as? [[String: Any]])

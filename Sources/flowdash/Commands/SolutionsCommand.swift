@@ -36,9 +36,14 @@ struct SolutionsCommand: AsyncParsableCommand {
     func run() async throws {
         let solutions: [Solution]
         let subject: String
+        var placeholders: [String: String] = [:]
         if let run {
-            solutions = try await backend.makeService().solutions(for: RunID(run), limit: limit)
+            let report = try await backend.makeService().report(for: RunID(run))
+            solutions = try FlowService.solutions(for: report, limit: limit)
             subject = "run \(run)"
+            placeholders["RUN"] = run
+            placeholders["FLOW"] = report.detail.summary.flow
+            placeholders["CONNECTION"] = report.diagnosis?.connection
         } else {
             // why: a described problem needs no backend; Airflow would ask to sign in for nothing.
             let request = HelpRequest(problemType: problemType, category: category, description: describe ?? "", code: code)
@@ -48,11 +53,13 @@ struct SolutionsCommand: AsyncParsableCommand {
         if output.json {
             try JSONOutput.print(solutions.map(JSONOutput.Solution.init))
         } else {
-            print(Self.text(solutions, subject: subject, run: run))
+            print(Self.text(solutions, subject: subject, run: run, placeholders: placeholders))
         }
     }
 
-    static func text(_ solutions: [Solution], subject: String, run: String?) -> String {
+    /// - Parameter placeholders: what `RUN`, `FLOW` and `CONNECTION` in the entries' steps stand
+    ///   for here; one that is unknown stays as written.
+    static func text(_ solutions: [Solution], subject: String, run: String?, placeholders: [String: String] = [:]) -> String {
         guard !solutions.isEmpty else {
             let bundle = run.map { "flowdash support-bundle \($0) -o flowdash-support.tar.gz" } ?? "flowdash support-bundle RUN -o FILE"
             return "No self-help entry matches \(subject). Collect a support bundle for the service's support: \(bundle)"
@@ -64,10 +71,22 @@ struct SolutionsCommand: AsyncParsableCommand {
             for (number, step) in solution.entry.steps.enumerated() {
                 // why: the entries are Markdown; on a terminal the backticks are noise.
                 let plain = step.replacingOccurrences(of: "`", with: "")
-                lines.append("   \(number + 1)) \(run.map { plain.replacingOccurrences(of: " RUN", with: " \($0)") } ?? plain)")
+                lines.append("   \(number + 1)) \(Self.filling(plain, with: placeholders))")
             }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension SolutionsCommand {
+    /// Replaces each placeholder where it stands as a whole word (`RUN`, not `RUNNING`).
+    static func filling(_ text: String, with placeholders: [String: String]) -> String {
+        placeholders.reduce(text) { text, placeholder in
+            guard let pattern = try? NSRegularExpression(pattern: "\\b\(placeholder.key)\\b") else { return text }
+            let template = NSRegularExpression.escapedTemplate(for: placeholder.value)
+            return pattern.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+        }
     }
 }
 
