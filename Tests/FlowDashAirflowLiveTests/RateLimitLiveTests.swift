@@ -101,6 +101,6 @@ struct RateLimitLiveTests {
             #expect(error.description == "GET /api/v2/dags: rate limited by the server (429 Too Many Requests); retry in 30 s")
         }
         #expect(await transport.statuses(endingWith: "/api/v2/dags") == [429])
-        #expect(ContinuousClock.now - started < .seconds(10), "it sat out the 30 s")
+        #expect(ContinuousClock.now - started < .seconds(25), "it sat out the 30 s")
     }
 }

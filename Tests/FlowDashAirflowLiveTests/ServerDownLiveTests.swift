@@ -9,9 +9,10 @@ struct ServerDownLiveTests {
     @Test func nothingListeningIsUnreachableWithTheURLAndQuickly() async throws {
         let live = try LiveEnvironment.load()
         let url = try #require(URL(string: "http://127.0.0.1:9"))
-        // The default request timeout (30 s): a refused connection must not wait for it.
+        // A refused connection must not wait for the request timeout: 120 s here, so that a
+        // loaded 2-core machine (the whole suite runs in parallel) cannot blur the difference.
         let backend = AirflowBackend(configuration: AirflowConfiguration(
-            baseURL: url, credentials: .password(username: live.user, Secret(live.password))))
+            baseURL: url, credentials: .password(username: live.user, Secret(live.password)), requestTimeout: .seconds(120)))
         let started = ContinuousClock.now
         do {
             _ = try await backend.activity(ActivityQuery(limit: 5))
@@ -21,7 +22,7 @@ struct ServerDownLiveTests {
             #expect(error.description.contains("http://127.0.0.1:9"))
             expectOneCleanLine(error.description, without: [live.password])
         }
-        #expect(ContinuousClock.now - started < .seconds(10), "a refused connection waited for the timeout")
+        #expect(ContinuousClock.now - started < .seconds(60), "a refused connection waited for the timeout")
     }
 
     /// nginx's own 502 page while its upstream (Airflow) is not running.
