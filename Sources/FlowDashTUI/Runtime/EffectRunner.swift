@@ -1,5 +1,6 @@
 import FlowDashCore
 import FlowDashService
+import Foundation
 
 /// Performs effects against the service and answers with the message `update` expects. Errors
 /// become one sanitised line; nothing here touches the terminal.
@@ -42,6 +43,21 @@ public struct EffectRunner: Sendable {
             return dryRun ? .failedStepsCounted(id, count) : .failedStepsRerun(id, count)
         case .editDefinition:
             return nil
+        case .loadSolutions(let id):
+            return .solutionsLoaded(id, await capture {
+                let report = try await service.report(for: id)
+                return RunSolutions(solutions: try FlowService.solutions(for: report),
+                                    placeholders: RunSolutions.placeholders(of: report),
+                                    code: report.diagnosis?.error.code, kind: report.diagnosis?.kind)
+            })
+        case .findSolutions(let request):
+            return .requestSolutionsFound(request, await capture { try FlowService.solutions(matching: request) })
+        case .writeSupportBundle(let id, let path):
+            return .supportBundleWritten(id, await capture {
+                let bundle = try await service.supportBundle(for: id)
+                try SupportBundleArchive.write(bundle, to: URL(fileURLWithPath: path), overwrite: false)
+                return path
+            })
         }
     }
 
