@@ -226,7 +226,7 @@ enum StringsDutch {
         case .helpSubjectRequest: "Oplossingen voor uw beschrijving ({type}), de beste eerst"
         case .helpLoading: "Oplossingen zoeken…"
         case .helpEmpty: "Geen oplossing past. Druk op {ask} om het probleem te beschrijven, of op {bundle} om een supportbundel voor de support van de dienst te schrijven."
-        case .helpMatchedCode: "code {code}"
+        case .helpMatchedCode: "foutcode {code}"
         case .helpMatchedKind: "soort {kind}"
         case .helpMatchedWords: "gemeenschappelijke woorden"
         case .helpSymptoms: "Symptomen"
