@@ -55,7 +55,11 @@ public struct EffectRunner: Sendable {
         case .writeSupportBundle(let id, let path):
             return .supportBundleWritten(id, await capture {
                 let bundle = try await service.supportBundle(for: id)
-                try SupportBundleArchive.write(bundle, to: URL(fileURLWithPath: path), overwrite: false)
+                let file = URL(fileURLWithPath: path)
+                // why: the support folder is made on first use; 0700, as the bundle describes a failure.
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+                try SupportBundleArchive.write(bundle, to: file, overwrite: false)
                 return path
             })
         }
