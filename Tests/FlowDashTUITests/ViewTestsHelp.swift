@@ -36,13 +36,13 @@ struct ViewTestsHelp {
     @Test func theSolutionsShowBestFirstWithWhyAndFilledSteps() {
         let probe = ViewFixtures.draw(Self.helpScreen())
         #expect(probe.contains("Solutions for run 12, best first"))
-        let first = probe.find("1. No manager configured 管理者")
-        let second = probe.find("2. Validation failed")
+        let first = probe.find("#1 No manager configured 管理者")
+        let second = probe.find("#2 Validation failed")
         #expect(first != nil && second != nil && (first?.y ?? 0) < (second?.y ?? 0))
         #expect(probe.contains("code 422 · kind other"))
         #expect(probe.contains("1. Open notify-manager and rerun 12 via hr."))
         #expect(!probe.contains("Symptoms"))
-        #expect(probe.style(of: "1. No manager") == Theme.defaultDark[.selection])
+        #expect(probe.style(of: "#1 No manager") == Theme.defaultDark[.selection])
         #expect(probe.contains("b bundle"))
         #expect(probe.contains("a ask"))
     }
@@ -55,7 +55,7 @@ struct ViewTestsHelp {
 
     @Test func theSelectedEntryIsScrolledIntoSightOnASmallTerminal() {
         let probe = ViewFixtures.draw(Self.helpScreen(size: (40, 10), selection: 1, expanded: 1))
-        #expect(probe.contains("2. Validation failed"))
+        #expect(probe.contains("#2 Validation failed"))
         #expect(probe.buffer.width == 40 && probe.buffer.height == 10)
     }
 

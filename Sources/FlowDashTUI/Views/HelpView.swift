@@ -48,7 +48,8 @@ enum HelpView {
     private static func entryBlocks(_ solution: Solution, rank: Int, help: HelpState, selected: Bool, expanded: Bool,
                                     into blocks: inout TextBlocks, theme: Theme, strings: Strings) {
         let entry = solution.entry
-        let title = DisplayWidth.truncate("\(rank). " + TextSanitizer.clean(entry.title), to: blocks.width)
+        // why: "#1" so the rank does not read as the first of the numbered fix steps under it.
+        let title = DisplayWidth.truncate("#\(rank) " + TextSanitizer.clean(entry.title), to: blocks.width)
         let padded = title + String(repeating: " ", count: max(0, blocks.width - DisplayWidth.of(title)))
         blocks.line(Line(padded, style: theme[selected ? .selection : .sectionTitle]))
         blocks.paragraph(why(solution, help: help, strings: strings), style: theme[.dim])
