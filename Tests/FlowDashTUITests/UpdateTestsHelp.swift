@@ -145,3 +145,13 @@ struct UpdateTestsHelp {
         #expect(!KeyMap.bindings.contains { [.showHelp, .askForHelp, .supportBundle].contains($0.action) && $0.refusedInReadOnly })
     }
 }
+
+extension UpdateTestsHelp {
+    @Test func aClickOnTheHelpScreenSelectsNothingButTheWheelMoves() {
+        var state = Self.onHelp()
+        #expect(F.mouse(&state, .press, y: 5).isEmpty)
+        #expect(state.help?.selection == 0)
+        F.mouse(&state, .wheelDown, y: 5)
+        #expect(state.help?.selection == 1)
+    }
+}

@@ -95,3 +95,13 @@ struct ViewTestsHelp {
         #expect(probe.flowing.contains("press h for matching solutions"))
     }
 }
+
+extension ViewTestsHelp {
+    @Test func questionMarkListsTheHelpScreensKeysInDutch() {
+        var state = Self.helpScreen(size: (120, 40))
+        state.modal = .help
+        let text = ViewFixtures.draw(state, language: "nl").flowing
+        #expect(text.contains("Het probleem beschrijven"))
+        #expect(text.contains("De supportbundel van de run schrijven"))
+    }
+}
