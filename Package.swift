@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CTermSupport"),
         .target(name: "FlowDashCurses", dependencies: ["FlowDashScreen", "CNcursesw", "CTermSupport"]),
         .testTarget(name: "FlowDashCursesTests", dependencies: ["FlowDashCurses", "FlowDashScreen"]),
-        .target(name: "FlowDashTUI", dependencies: ["FlowDashCore", "FlowDashService", "FlowDashScreen"]),
+        .target(name: "FlowDashTUI", dependencies: ["FlowDashCore", "FlowDashService", "FlowDashScreen", "FlowDashKnowledge"]),
         .target(
             name: "FlowDashConfig",
             dependencies: ["FlowDashScreen", "FlowDashTUI", .product(name: "Yams", package: "Yams")]
@@ -70,7 +70,10 @@ let package = Package(
         ),
         .testTarget(name: "FlowDashCoreTests", dependencies: ["FlowDashCore"]),
         .testTarget(name: "FlowDashScreenTests", dependencies: ["FlowDashScreen"]),
-        .testTarget(name: "FlowDashTUITests", dependencies: ["FlowDashTUI", "FlowDashCore", "FlowDashService", "FlowDashScreen"]),
+        .testTarget(
+            name: "FlowDashTUITests",
+            dependencies: ["FlowDashTUI", "FlowDashCore", "FlowDashService", "FlowDashScreen", "FlowDashKnowledge"]
+        ),
         .testTarget(
             name: "FlowDashServiceTests",
             dependencies: ["FlowDashCore", "FlowDashService", "FlowDashKnowledge"]

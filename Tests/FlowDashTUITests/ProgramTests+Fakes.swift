@@ -175,6 +175,7 @@ func programTestRender(_ state: AppState) -> ScreenBuffer {
     case .definitionFailure(let file): lines.append("broken \(file)")
     case .source: lines += (state.source?.lines ?? []).map { "source \($0)" }
     case .tips: lines += state.tips.items.map { "tip \($0.flow) \($0.failureCount)" }
+    case .help: lines += (state.help?.solutions ?? []).map { "solution \($0.entry.id)" }
     }
     if let modal = state.modal { lines.append("modal \(modal)") }
     lines.append("status \(state.status.message)")

@@ -71,7 +71,7 @@ struct StringsTests {
             "Resubmit the run with the same inputs: press r.",
         ])
         #expect(english.fixStep(.editDefinition(flow: "sync")).hasSuffix("press e."))
-        #expect(english.fixStep(.getHelp).contains("press ?"))
+        #expect(english.fixStep(.getHelp).contains("press h"))
         #expect(english.fixStep(.resubmit, keys: [.resubmit: "R"]).hasSuffix("press R."))
         #expect(Strings(language: "fr").howToFix(diagnosis)[1] == "Soumettez à nouveau l'exécution avec les mêmes entrées : touche r.")
         #expect(Strings(language: "nl").howToFix(diagnosis)[1] == "Verzend de uitvoering opnieuw met dezelfde invoer: druk op r.")

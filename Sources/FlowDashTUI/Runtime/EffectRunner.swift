@@ -1,5 +1,6 @@
 import FlowDashCore
 import FlowDashService
+import Foundation
 
 /// Performs effects against the service and answers with the message `update` expects. Errors
 /// become one sanitised line; nothing here touches the terminal.
@@ -42,6 +43,25 @@ public struct EffectRunner: Sendable {
             return dryRun ? .failedStepsCounted(id, count) : .failedStepsRerun(id, count)
         case .editDefinition:
             return nil
+        case .loadSolutions(let id):
+            return .solutionsLoaded(id, await capture {
+                let report = try await service.report(for: id)
+                return RunSolutions(solutions: try FlowService.solutions(for: report),
+                                    placeholders: RunSolutions.placeholders(of: report),
+                                    code: report.diagnosis?.error.code, kind: report.diagnosis?.kind)
+            })
+        case .findSolutions(let request):
+            return .requestSolutionsFound(request, await capture { try FlowService.solutions(matching: request) })
+        case .writeSupportBundle(let id, let path):
+            return .supportBundleWritten(id, await capture {
+                let bundle = try await service.supportBundle(for: id)
+                let file = URL(fileURLWithPath: path)
+                // why: the support folder is made on first use; 0700, as the bundle describes a failure.
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+                try SupportBundleArchive.write(bundle, to: file, overwrite: false)
+                return path
+            })
         }
     }
 

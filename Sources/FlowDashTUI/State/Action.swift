@@ -15,4 +15,10 @@ public enum Action: String, CaseIterable, Sendable {
     case rerunFailed
     /// Switches the selected flow's repair tips on or off.
     case toggleTips
+    /// Opens the Help screen of the run: self-help solutions for its failure.
+    case showHelp
+    /// On the Help screen: the "ask for help" form (problem type, category, description).
+    case askForHelp
+    /// On the Help screen: writes the run's support bundle, secrets removed.
+    case supportBundle
 }

@@ -14,6 +14,11 @@ public struct AppState: Sendable {
     public var flowsWithTipsOff: Set<String> = []
     /// `:tips`: the repair tip of every failing flow.
     public var tips = ListState<RepairTip>()
+    /// The Help screen (`h` on a run): self-help solutions for it or for a described problem.
+    public var help: HelpState?
+    /// Where `b` on the Help screen writes support bundles; the launcher sets it
+    /// (`$XDG_DATA_HOME/flowdash/support`). Nil: the key says there is no folder.
+    public var supportFolder: String?
     /// A dialog or prompt on top of the screen; it takes the keys while it is open.
     public var modal: Modal?
     public var status = StatusLine()
@@ -53,6 +58,8 @@ public enum Route: Hashable, Sendable {
     case source(flow: String)
     /// Every failing flow with its repair tip.
     case tips
+    /// Self-help for a run: matching solutions, "ask for help", the support bundle.
+    case help(RunID)
 }
 
 /// A selectable list and its scroll position.
@@ -107,6 +114,8 @@ public enum Modal: Sendable {
     case help
     case commandLine(PromptState)
     case filter(PromptState)
+    /// "Ask for help" on the Help screen.
+    case askHelp(HelpForm)
 }
 
 /// A remote-changing action waiting for y/Enter or n/Esc.

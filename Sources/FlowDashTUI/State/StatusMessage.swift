@@ -34,6 +34,11 @@ public enum StatusMessage: Sendable, Equatable {
     /// The flow's repair tips are now on (`enabled`) or off.
     case tipsSwitched(flow: String, enabled: Bool)
     case cancelled
+    /// Looking up self-help solutions (for a run, or for a described problem).
+    case findingSolutions
+    case writingSupportBundle(RunID)
+    /// The bundle is at `path`, secrets removed; the operator should check it before sending it.
+    case supportBundleWritten(path: String)
     /// Shown when the demo opens: which connection to verify, and with what.
     case demoReady(connection: String, token: String)
 }
@@ -48,4 +53,6 @@ public enum DisabledReason: Sendable, Equatable {
     case rerunsByResubmitting
     /// The run did not fail, so it has no failed steps.
     case runDidNotFail
+    /// No folder to write support bundles to was given.
+    case noSupportFolder
 }

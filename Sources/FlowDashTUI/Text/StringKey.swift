@@ -76,4 +76,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     case crumbTips, tipsEmpty, tipsLoading, columnFailures, columnSince, columnTips, tipsOn, tipsOff
     case tipWhen, tipFailedOnce, tipFailedTimes, tipFailedAtLeast, troubleshooting, tipLastInputs, tipNoInputs
     case tipRerun, tipsOffNote, messageTipsOn, messageTipsOff
+
+    // Help: self-help solutions, "ask for help", the support bundle.
+    case crumbHelp, helpSubjectRun, helpSubjectRequest, helpLoading, helpEmpty
+    case helpMatchedCode, helpMatchedKind, helpMatchedWords, helpSymptoms, helpCauses
+    case askTitle, askProblemType, askCategory, askDescription, askKeys
+    case messageFindingSolutions, messageWritingSupportBundle, messageSupportBundleWritten, reasonNoSupportFolder
+    case hintShowHelp, hintAskForHelp, hintSupportBundle, helpShowHelp, helpAskForHelp, helpSupportBundle
 }

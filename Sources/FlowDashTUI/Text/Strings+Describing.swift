@@ -27,6 +27,9 @@ extension Strings {
         case .resubmit: self[.hintResubmit]
         case .rerunFailed: self[.hintRerunFailed]
         case .toggleTips: self[.hintToggleTips]
+        case .showHelp: self[.hintShowHelp]
+        case .askForHelp: self[.hintAskForHelp]
+        case .supportBundle: self[.hintSupportBundle]
         }
     }
 
@@ -54,6 +57,9 @@ extension Strings {
         case .resubmit: self[.helpResubmit]
         case .rerunFailed: self[.helpRerunFailed]
         case .toggleTips: self[.helpToggleTips]
+        case .showHelp: self[.helpShowHelp]
+        case .askForHelp: self[.helpAskForHelp]
+        case .supportBundle: self[.helpSupportBundle]
         }
     }
 
@@ -66,6 +72,7 @@ extension Strings {
         case .noConnection: self[.reasonNoConnection]
         case .rerunsByResubmitting: self[.reasonRerunsByResubmitting, ["key": KeyMap.label(of: .resubmit)]]
         case .runDidNotFail: self[.reasonRunDidNotFail]
+        case .noSupportFolder: self[.reasonNoSupportFolder]
         }
     }
 
@@ -112,6 +119,9 @@ extension Strings {
         case .rerunningFailedSteps(let run): self[.messageRerunningFailedSteps, ["id": clean(run.rawValue)]]
         case .failedStepsRerun(let run, let count):
             self[.messageFailedStepsRerun, ["id": clean(run.rawValue), "count": String(count)]]
+        case .findingSolutions: self[.messageFindingSolutions]
+        case .writingSupportBundle(let run): self[.messageWritingSupportBundle, ["id": clean(run.rawValue)]]
+        case .supportBundleWritten(let path): self[.messageSupportBundleWritten, ["path": clean(path)]]
         }
     }
 
@@ -193,7 +203,7 @@ extension Strings {
             return self[.fixVerify, ["connection": clean(connection), "key": key(.verify, "v")]]
         case .editDefinition(let flow): return self[.fixEdit, ["flow": clean(flow), "key": key(.edit, "e")]]
         case .resubmit: return self[.fixResubmit, ["key": key(.resubmit, "r")]]
-        case .getHelp: return self[.fixHelp, ["key": key(.help, "?")]]
+        case .getHelp: return self[.fixHelp, ["key": key(.showHelp, "h")]]
         }
     }
 

@@ -3,6 +3,11 @@ import FlowDashCore
 /// What each action acts on in the current state; `KeyMap.disabledReason` and `update` agree on
 /// it by both asking here.
 enum ActionTargets {
+    /// The run `h` opens help for: the selected run on the activity list, the shown run on run detail.
+    static func runForHelp(in state: AppState) -> RunSummary? {
+        runToResubmit(in: state)
+    }
+
     /// The run `r` resubmits and `x` reruns: the selected run on the activity list, the shown
     /// run on run detail.
     static func runToResubmit(in state: AppState) -> RunSummary? {
@@ -13,7 +18,7 @@ enum ActionTargets {
             // why: before the report arrives, the activity row already knows the run's status.
             if let summary = state.runDetail?.report?.detail.summary, summary.id == id { return summary }
             return state.activity.list.items.first { $0.id == id }
-        case .connections, .flows, .definitionFailure, .source, .tips:
+        case .connections, .flows, .definitionFailure, .source, .tips, .help:
             return nil
         }
     }
@@ -31,7 +36,7 @@ enum ActionTargets {
             return steps.indices.contains(detail.selection) ? steps[detail.selection].connection : nil
         case .connections:
             return state.connections.selected?.name
-        case .activity, .flows, .definitionFailure, .source, .tips:
+        case .activity, .flows, .definitionFailure, .source, .tips, .help:
             return nil
         }
     }
@@ -53,7 +58,7 @@ enum ActionTargets {
             }
         case .definitionFailure:
             return definitionFailure(in: state)?.flow
-        case .connections, .source, .tips:
+        case .connections, .source, .tips, .help:
             return nil
         }
     }

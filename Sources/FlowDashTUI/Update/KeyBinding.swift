@@ -34,7 +34,7 @@ public struct KeyBinding: Sendable {
 
 /// The kind of screen a route shows, without its parameters; bindings are scoped by it.
 public enum RouteKind: Hashable, Sendable, CaseIterable {
-    case activity, runDetail, connections, flows, definitionFailure, source, tips
+    case activity, runDetail, connections, flows, definitionFailure, source, tips, help
 }
 
 extension Route {
@@ -48,6 +48,7 @@ extension Route {
         case .definitionFailure: .definitionFailure
         case .source: .source
         case .tips: .tips
+        case .help: .help
         }
     }
 }

@@ -11,7 +11,9 @@ import FlowDashService
 /// crosses the failed steps out so they run again): `r` is resubmit, `R` refresh, `c`
 /// connections and `f` the status filter, while `x` is free on every screen.
 public enum KeyMap {
-    static let everywhereButActivity: Set<RouteKind> = [.runDetail, .connections, .flows, .definitionFailure, .source, .tips]
+    static let everywhereButActivity: Set<RouteKind> = [
+        .runDetail, .connections, .flows, .definitionFailure, .source, .tips, .help,
+    ]
 
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
@@ -21,7 +23,7 @@ public enum KeyMap {
         KeyBinding(.bottom, keys: [.character("G"), .end], label: "G/End"),
         KeyBinding(.pageDown, keys: [.pageDown], label: "PgDn"),
         KeyBinding(.pageUp, keys: [.pageUp], label: "PgUp"),
-        KeyBinding(.open, keys: [.enter], label: "Enter", routes: [.activity, .runDetail, .tips]),
+        KeyBinding(.open, keys: [.enter], label: "Enter", routes: [.activity, .runDetail, .tips, .help]),
         KeyBinding(.back, keys: [.escape, .backspace], label: "Esc"),
         KeyBinding(.back, keys: [.character("q")], label: "q", routes: everywhereButActivity),
         KeyBinding(.quit, keys: [.character("q")], label: "q", routes: [.activity]),
@@ -42,6 +44,10 @@ public enum KeyMap {
         KeyBinding(.rerunFailed, keys: [.character("x")], label: "x", routes: [.activity, .runDetail],
                    changesRemoteState: true, refusedInReadOnly: true),
         KeyBinding(.toggleTips, keys: [.character("t")], label: "t", routes: [.flows], refusedInReadOnly: true),
+        // why: help and the bundle change nothing remote, so read-only mode keeps them.
+        KeyBinding(.showHelp, keys: [.character("h")], label: "h", routes: [.activity, .runDetail]),
+        KeyBinding(.askForHelp, keys: [.character("a")], label: "a", routes: [.help]),
+        KeyBinding(.supportBundle, keys: [.character("b")], label: "b", routes: [.help]),
     ]
 
     /// The action `key` triggers on `route`, if any.
@@ -94,6 +100,12 @@ public enum KeyMap {
             return FlowService.canRerunFailedSteps(of: run) ? nil : .runDidNotFail
         case .toggleTips:
             return state.route == .flows && state.flows.selected == nil ? .nothingSelected : nil
+        case .showHelp:
+            guard let run = ActionTargets.runForHelp(in: state) else { return .nothingSelected }
+            // why: on run detail any run may be described through the form; the list wants a failure.
+            return state.route == .activity && run.status != .failed ? .runDidNotFail : nil
+        case .supportBundle:
+            return state.supportFolder == nil ? .noSupportFolder : nil
         default:
             return nil
         }

@@ -1,4 +1,5 @@
 import FlowDashCore
+import FlowDashKnowledge
 import FlowDashScreen
 import FlowDashService
 
@@ -31,6 +32,12 @@ public enum Msg: Sendable {
     case failedStepsCounted(RunID, Result<Int, ErrorText>)
     /// The failed steps were cleared to run again: how many.
     case failedStepsRerun(RunID, Result<Int, ErrorText>)
+    /// Self-help for the run's failure, with what its steps' placeholders stand for.
+    case solutionsLoaded(RunID, Result<RunSolutions, ErrorText>)
+    /// "Show solutions" for a described problem.
+    case requestSolutionsFound(HelpRequest, Result<[Solution], ErrorText>)
+    /// The run's support bundle was written: the file's path.
+    case supportBundleWritten(RunID, Result<String, ErrorText>)
 }
 
 /// Work `update` asks for; the runtime performs it off the render loop and answers with a `Msg`.
@@ -49,6 +56,12 @@ public enum Effect: Sendable, Equatable {
     case rerunFailedSteps(RunID, dryRun: Bool)
     /// Suspends the interface, opens the flow's definition in $VISUAL/$EDITOR, validates it.
     case editDefinition(flow: String)
+    /// Self-help solutions for the run's failure.
+    case loadSolutions(RunID)
+    /// Ranks the knowledge entries for a described problem.
+    case findSolutions(HelpRequest)
+    /// Writes the run's support bundle (secrets removed) to the file `path`.
+    case writeSupportBundle(RunID, path: String)
 }
 
 /// An error already turned into one sanitised line for the status line.

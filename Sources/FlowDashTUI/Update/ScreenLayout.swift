@@ -56,7 +56,7 @@ public struct ScreenLayout: Sendable, Equatable {
     /// The rect the route's selectable list is drawn in.
     public func list(for route: RouteKind) -> Rect {
         switch route {
-        case .activity, .connections, .flows, .definitionFailure, .source: body
+        case .activity, .connections, .flows, .definitionFailure, .source, .help: body
         case .runDetail, .tips: body.splitTop((body.height + 1) / 2).0
         }
     }

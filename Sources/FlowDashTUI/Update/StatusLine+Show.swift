@@ -15,11 +15,12 @@ extension StatusLine {
             .error
         case .runFinished(_, let status):
             status == .succeeded ? .success : .error
-        case .verified, .resubmitted, .definitionValid, .failedStepsRerun, .tipsSwitched:
+        case .verified, .resubmitted, .definitionValid, .failedStepsRerun, .tipsSwitched, .supportBundleWritten:
             .success
         case .none, .loading, .resubmitting, .definitionUnchanged, .definitionReadOnly,
              .themeChanged, .cancelled, .demoReady, .editDefinitionElsewhere, .countingFailedSteps,
-             .noFailedStepsToRerun, .failedStepsReady, .rerunningFailedSteps:
+             .noFailedStepsToRerun, .failedStepsReady, .rerunningFailedSteps, .findingSolutions,
+             .writingSupportBundle:
             .info
         }
     }

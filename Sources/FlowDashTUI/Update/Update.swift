@@ -35,7 +35,8 @@ extension Msg {
         case .input, .tick: false
         case .activityLoaded, .reportLoaded, .connectionsLoaded, .flowsLoaded, .verifyFinished,
              .resubmitted, .editFinished, .definitionReadOnly, .failedStepsCounted, .failedStepsRerun,
-             .tipsLoaded, .flowTipLoaded, .tipsSwitched:
+             .tipsLoaded, .flowTipLoaded, .tipsSwitched, .solutionsLoaded, .requestSolutionsFound,
+             .supportBundleWritten:
             true
         }
     }

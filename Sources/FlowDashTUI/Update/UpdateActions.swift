@@ -47,6 +47,13 @@ enum UpdateActions {
             guard let run = ActionTargets.runToResubmit(in: state) else { return [] }
             state.status.show(.countingFailedSteps(run.id))
             return [.rerunFailedSteps(run.id, dryRun: true)]
+        case .showHelp:
+            guard let run = ActionTargets.runForHelp(in: state) else { return [] }
+            return UpdateNavigation.show(.help(run.id), &state)
+        case .askForHelp:
+            state.modal = .askHelp(HelpForm())
+        case .supportBundle:
+            return UpdateHelp.writeBundle(&state, now: now)
         case .resubmit:
             // why: reached only if the binding's confirmation mark is removed; still safe to run.
             guard let pending = pendingAction(for: action, in: state) else { return [] }
@@ -104,6 +111,9 @@ enum UpdateActions {
         case .tips:
             guard let tip = state.tips.selected else { return [] }
             return UpdateNavigation.show(.runDetail(tip.lastRun), &state)
+        case .help:
+            UpdateHelp.toggleExpanded(&state)
+            return []
         case .connections, .flows, .definitionFailure, .source:
             return []
         }

@@ -18,6 +18,8 @@ enum UpdateDialogs {
         case .filter(let prompt):
             UpdatePrompts.filter(key, prompt, &state)
             return []
+        case .askHelp(let form):
+            return UpdateHelp.form(key, form, &state)
         }
     }
 

@@ -15,8 +15,9 @@ enum UpdateMouse {
         case .wheelDown:
             UpdateNavigation.moveCursor(by: wheelStep, &state)
         case .press, .doubleClick:
-            // why: these screens are text, not lists; a click selects nothing there.
-            guard ![.definitionFailure, .source].contains(state.route.kind) else { return [] }
+            // why: these screens are text, not lists (a help entry spans many rows); a click
+            // selects nothing there.
+            guard ![.definitionFailure, .source, .help].contains(state.route.kind) else { return [] }
             let cursor = UpdateNavigation.currentCursor(state)
             guard let index = ScreenLayout(state).listIndex(
                 atX: event.x, y: event.y, on: state.route.kind, offset: cursor.offset,

@@ -13,6 +13,12 @@ enum UpdateNavigation {
             state.runDetail = RunDetailState(runID: id)
             return [.loadReport(id)]
         }
+        if case .help(let id) = route {
+            state.stack.append(route)
+            state.help = HelpState(runID: id)
+            state.status.show(.findingSolutions)
+            return [.loadSolutions(id)]
+        }
         if let index = state.stack.lastIndex(of: route) {
             state.stack.removeSubrange((index + 1)...)
         } else {
@@ -27,6 +33,7 @@ enum UpdateNavigation {
         state.stack = [.activity] + routes
         state.runDetail = nil
         state.source = nil
+        state.help = nil
         return load(state.route)
     }
 
@@ -35,6 +42,7 @@ enum UpdateNavigation {
         guard state.stack.count > 1 else { return [] }
         state.stack.removeLast()
         if !state.stack.contains(where: { $0.kind == .source }) { state.source = nil }
+        if !state.stack.contains(where: { $0.kind == .help }) { state.help = nil }
         return adoptTopRun(&state)
     }
 
@@ -61,6 +69,7 @@ enum UpdateNavigation {
         case .definitionFailure: [.loadActivity]
         case .source: []
         case .tips: [.loadTips]
+        case .help(let id): [.loadSolutions(id)]
         }
     }
 
@@ -87,6 +96,7 @@ enum UpdateNavigation {
         case .definitionFailure: 0
         case .source: UpdateSource.rowCount(state)
         case .tips: state.tips.items.count
+        case .help: state.help?.solutions.count ?? 0
         }
     }
 
@@ -101,6 +111,7 @@ enum UpdateNavigation {
         // why: a text view has no cursor; moving it scrolls, so the offset stands for both.
         case .source: (state.source?.offset ?? 0, state.source?.offset ?? 0)
         case .tips: (state.tips.selection, state.tips.offset)
+        case .help: (state.help?.selection ?? 0, 0)
         }
     }
 
@@ -126,6 +137,10 @@ enum UpdateNavigation {
             UpdateSource.scroll(to: index, &state)
         case .tips:
             state.tips.moveCursor(to: index, count: state.tips.items.count, rows: rows)
+        case .help:
+            // why: the view scrolls the selected entry into sight; entries have no fixed height.
+            guard let count = state.help?.solutions.count else { return }
+            state.help?.selection = count == 0 ? 0 : min(max(0, index), count - 1)
         }
     }
 

@@ -30,6 +30,8 @@ enum UpdateResults {
             state.flows.moveCursor(to: index, count: flows.count, rows: rows(.flows, state))
         case .tipsLoaded, .flowTipLoaded, .tipsSwitched:
             UpdateTipsResults.apply(msg, &state)
+        case .solutionsLoaded, .requestSolutionsFound, .supportBundleWritten:
+            UpdateHelp.apply(msg, &state)
         case .verifyFinished(let connection, let result):
             return UpdateVerifyResult.apply(connection: connection, result, &state)
         case .resubmitted(let from, let result):

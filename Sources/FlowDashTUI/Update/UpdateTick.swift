@@ -24,7 +24,7 @@ enum UpdateTick {
                   !report.detail.summary.status.isFinished, isDue(liveRunInterval, state, now) else { return [] }
             state.lastRefresh = now
             return [.loadReport(id)]
-        case .connections, .flows, .source, .tips:
+        case .connections, .flows, .source, .tips, .help:
             return []
         }
     }

@@ -12,6 +12,7 @@ enum DialogViews {
         case .help: HelpOverlay.draw(state, theme: theme, strings: strings, into: &buffer)
         case .commandLine(let prompt): drawPrompt(":", prompt, in: layout.statusBar, theme: theme, into: &buffer)
         case .filter(let prompt): drawPrompt("/", prompt, in: layout.statusBar, theme: theme, into: &buffer)
+        case .askHelp(let form): HelpFormView.draw(form, theme: theme, strings: strings, into: &buffer)
         }
     }
 

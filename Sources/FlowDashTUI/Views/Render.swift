@@ -42,6 +42,8 @@ public func render(_ state: AppState, theme: Theme, strings: Strings, now: Date)
         SourceView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
     case .tips:
         TipsView.draw(state, layout: layout, theme: theme, strings: strings, now: now, into: &buffer)
+    case .help:
+        HelpView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
     }
     Chrome.drawHintBar(state, in: layout.hintBar, theme: theme, strings: strings, into: &buffer)
     Chrome.drawStatusBar(state, in: layout.statusBar, theme: theme, strings: strings, into: &buffer)
@@ -63,6 +65,7 @@ enum Breadcrumbs {
             strings[.crumbDefinitionFailure, ["file": clean(DefinitionFailureRow.fileName(file))]]
         case .source(let flow): strings[.crumbSource, ["flow": clean(flow)]]
         case .tips: strings[.crumbTips]
+        case .help(let id): strings[.crumbHelp, ["id": clean(id.rawValue)]]
         }
     }
 
@@ -76,7 +79,7 @@ enum Breadcrumbs {
 enum Chrome {
     /// Shown in the hint bar first to last until the row is full; moving keys are left to help.
     static let hintOrder: [Action] = [
-        .verify, .edit, .resubmit, .rerunFailed, .toggleTips, .open, .filter, .cycleStatusFilter, .back, .help, .command,
+        .verify, .edit, .resubmit, .rerunFailed, .toggleTips, .showHelp, .askForHelp, .supportBundle, .open, .filter, .cycleStatusFilter, .back, .help, .command,
         .showConnections, .showFlows, .refresh, .quit,
     ]
     static let movement: Set<Action> = [.moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp]

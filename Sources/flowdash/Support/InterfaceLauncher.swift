@@ -69,6 +69,7 @@ enum InterfaceLauncher {
         var state = AppState(readOnly: settings.readOnly, size: terminal.size)
         state.themeName = firstTheme.name
         state.availableThemes = catalog.names
+        state.supportFolder = XDGDirectories().flowdash(XDGDirectories().dataHome).appendingPathComponent("support").path
         if let greeting { state.status.message = greeting }
         let program = Program(
             terminal: terminal, service: service, state: state,
