@@ -44,6 +44,10 @@ final class SMTPSink {
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
+        // why: never hang a test on a sink that ignores SIGTERM.
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

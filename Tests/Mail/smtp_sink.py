@@ -53,6 +53,8 @@ def main():
     os.makedirs(folder, exist_ok=True)
     sink = Sink(folder)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # why: a parent may start us with SIGTERM blocked (the mask is inherited); stop must still work.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     print("PORT %d" % sink.socket.getsockname()[1], flush=True)
     try:
         asyncore.loop(timeout=0.2)
