@@ -11,10 +11,12 @@ public struct ConfigFile: Sendable, Equatable {
     public var profile: String?
     /// Named backends: `flowdash --profile NAME`.
     public var profiles: [String: ConfigProfile]
+    /// How `flowdash watch` sends repair-tips emails (NotifyConfig.swift).
+    public var notify: NotifyConfig?
 
     public init(
         theme: String? = nil, language: String? = nil, readOnly: Bool? = nil, workspace: String? = nil,
-        profile: String? = nil, profiles: [String: ConfigProfile] = [:]
+        profile: String? = nil, profiles: [String: ConfigProfile] = [:], notify: NotifyConfig? = nil
     ) {
         self.theme = theme
         self.language = language
@@ -22,14 +24,16 @@ public struct ConfigFile: Sendable, Equatable {
         self.workspace = workspace
         self.profile = profile
         self.profiles = profiles
+        self.notify = notify
     }
 
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public let description: String
     }
 
-    /// Whether any profile holds a password or token, which makes the file's permissions matter.
-    public var holdsSecret: Bool { profiles.values.contains { $0.holdsSecret } }
+    /// Whether any profile or the mail settings hold a password or token, which makes the
+    /// file's permissions matter.
+    public var holdsSecret: Bool { profiles.values.contains { $0.holdsSecret } || notify?.holdsSecret == true }
 
     /// A missing file is an empty configuration; a broken one is an error naming file and line.
     /// A file holding a secret that group or others may read is refused (never its contents).
@@ -74,8 +78,9 @@ public struct ConfigFile: Sendable, Equatable {
                     }
                     config.profiles[profileName] = try ConfigProfile.parse(profile, name: profileName, file: file)
                 }
+            case "notify": config.notify = try NotifyConfig.parse(value, file: file)
             default:
-                throw Problem(description: "\(file)\(line): unknown setting '\(key.string ?? "")' (expected theme, language, readOnly, workspace, profile, profiles)")
+                throw Problem(description: "\(file)\(line): unknown setting '\(key.string ?? "")' (expected theme, language, readOnly, workspace, profile, profiles, notify)")
             }
         }
         return config

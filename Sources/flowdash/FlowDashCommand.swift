@@ -11,7 +11,7 @@ struct FlowDashCommand: AsyncParsableCommand {
         subcommands: [
             InterfaceCommand.self, DemoCommand.self, ActivityCommand.self, RunCommand.self, ResubmitCommand.self,
             ConnectionsCommand.self, FlowsCommand.self, TipsCommand.self, SolutionsCommand.self,
-            SupportBundleCommand.self, ExecuteRunCommand.self,
+            SupportBundleCommand.self, WatchCommand.self, ExecuteRunCommand.self,
         ],
         defaultSubcommand: InterfaceCommand.self
     )
