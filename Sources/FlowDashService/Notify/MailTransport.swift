@@ -40,8 +40,8 @@ public struct CurlSMTPTransport: MailTransport {
         var netrc: URL?
         if let username {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("flowdash-netrc-\(UUID().uuidString)")
-            let entry = "machine \(host) login \(username) password \(password ?? "")\n"
-            guard FileManager.default.createFile(atPath: file.path, contents: Data(entry.utf8), attributes: [.posixPermissions: 0o600]) else {
+            let entry = "machine \(host) login \(Self.netrcToken(username)) password \(Self.netrcToken(password ?? ""))\n"
+            guard Self.createPrivateFile(at: file.path, contents: Data(entry.utf8)) else {
                 throw MailDeliveryError("cannot write curl's credentials file in \(file.deletingLastPathComponent().path)")
             }
             netrc = file
@@ -107,5 +107,29 @@ enum MailProcess {
         let errorData = (try? stderr.fileHandleForReading.readToEnd()) ?? Data()
         let text = String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
         return Result(status: status, errorText: text.isEmpty ? "no message" : text)
+    }
+}
+
+extension CurlSMTPTransport {
+    /// A netrc value in double quotes (curl ≥ 7.84), so a password with spaces or quotes stays whole.
+    static func netrcToken(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Creates the file with mode 0600 from the start (never briefly readable by others, as a
+    /// chmod after writing would leave it), failing if it already exists.
+    static func createPrivateFile(at path: String, contents: Data) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
     }
 }
