@@ -10,19 +10,36 @@ import Testing
 /// front of the real Airflow. Serialized: the tests share the proxy's bucket.
 @Suite("Airflow live: rate limiting through nginx", .serialized)
 struct RateLimitLiveTests {
-    /// Spends the proxy's burst with direct requests until one is refused with 429, and returns
-    /// that refusal's Retry-After: the next request is then certainly limited too.
+    /// Spends the proxy's burst with a dozen simultaneous direct requests and returns the
+    /// Retry-After of the first 429, at once: the next request is then limited too (the bucket
+    /// refills one request per 0.5 s). Simultaneous, because nginx refuses on arrival: one at a
+    /// time, each waits for a slow Airflow and the bucket refills as fast as it is spent.
     static func exhaustBucket(at base: URL, token: String) async throws -> String? {
         let url = try #require(URL(string: base.absoluteString + "/api/v2/version"))
-        var request = URLRequest(url: url)
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        for _ in 0..<20 {
-            let (_, response) = try await URLSession.shared.data(for: request)
-            let http = try #require(response as? HTTPURLResponse)
-            if http.statusCode == 429 { return http.value(forHTTPHeaderField: "Retry-After") }
+        var authorized = URLRequest(url: url)
+        authorized.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let request = authorized
+        // why: unstructured tasks, and no cancellation: the requests nginx lets through finish
+        // on their own later (cancelling URLSession's async calls can hang on Linux).
+        let (answers, answer) = AsyncStream.makeStream(of: (Int, String?).self)
+        for _ in 0..<12 {
+            Task {
+                let response = try? await URLSession.shared.data(for: request).1 as? HTTPURLResponse
+                answer.yield((response?.statusCode ?? 0, response?.value(forHTTPHeaderField: "Retry-After")))
+            }
         }
-        Issue.record("the proxy never answered 429")
-        return nil
+        var limited: String?? = nil
+        var received = 0
+        for await (status, retryAfter) in answers {
+            received += 1
+            if status == 429 { limited = .some(retryAfter); break }
+            if received == 12 { break }
+        }
+        guard let limited else {
+            Issue.record("the proxy never answered 429")
+            return nil
+        }
+        return limited
     }
 
     static func client(_ base: URL, token: String, transport: RecordingTransport) -> AirflowClient {
