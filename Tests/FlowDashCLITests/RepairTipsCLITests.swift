@@ -49,6 +49,8 @@ final class RepairTipsCLITests {
         for section in ["When: first failed", "What happened:", "How to fix:", "Troubleshooting:", "flowdash resubmit \(lastRun)"] {
             #expect(text.stdout.contains(section), "missing \(section)")
         }
+        #expect(text.stdout.contains("flowdash resubmit \(lastRun) --workspace \(sandbox.workspace.path)"),
+                "the printed rerun reaches the same workspace: \(text.stdout)")
     }
 
     @Test func aFailingFlowWithTipsOffIsStillListedMarkedOff() throws {

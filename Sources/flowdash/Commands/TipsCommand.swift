@@ -22,7 +22,7 @@ struct TipsCommand: AsyncParsableCommand {
         if output.json {
             try JSONOutput.print(tips.map(JSONOutput.RepairTip.init))
         } else {
-            print(TextOutput().repairTips(tips))
+            print(TextOutput().repairTips(tips, backendFlags: CommandFlags.reaching(try backend.plan(), profile: backend.profile)))
         }
     }
 }

@@ -32,7 +32,7 @@ struct WatchCommand: AsyncParsableCommand {
             service: service, transport: WatchSetup.transport(for: notify),
             stateFile: NotifierStateFile(url: WatchSetup.stateFile(for: plan, in: directories)),
             settings: .init(from: notify.from, fallbackTo: notify.fallbackTo),
-            mail: RepairTipMail(backendFlags: WatchSetup.backendFlags(for: plan, profile: backend.profile)))
+            mail: RepairTipMail(backendFlags: CommandFlags.reaching(plan, profile: backend.profile)))
         let printer = WatchEventPrinter(json: output.json)
         if once {
             let events = try await notifier.poll() + notifier.deliverDue()
@@ -101,15 +101,6 @@ enum WatchSetup {
                                      username: smtp.username, password: smtp.password?.reveal())
         case .sendmail(let command):
             return SendmailTransport(commandLine: command)
-        }
-    }
-
-    /// The flags that make a command in the email reach the same backend.
-    static func backendFlags(for plan: BackendPlan, profile: String?) -> String {
-        if let profile { return "--profile \(RepairTipMail.shellQuoted(profile))" }
-        switch plan {
-        case .embedded(let embedded): return "--workspace \(RepairTipMail.shellQuoted(embedded.root.path))"
-        case .airflow(let airflow): return "--url \(RepairTipMail.shellQuoted(airflow.url.absoluteString))"
         }
     }
 

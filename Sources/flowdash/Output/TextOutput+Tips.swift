@@ -3,12 +3,13 @@ import Foundation
 
 /// `flowdash tips`: the four sections of each failing flow's repair tip.
 extension TextOutput {
-    func repairTips(_ tips: [RepairTip]) -> String {
+    /// - Parameter backendFlags: appended to the rerun command so that it reaches this backend.
+    func repairTips(_ tips: [RepairTip], backendFlags: String = "") -> String {
         guard !tips.isEmpty else { return "No flow is failing." }
-        return tips.map(repairTip).joined(separator: "\n\n")
+        return tips.map { repairTip($0, backendFlags: backendFlags) }.joined(separator: "\n\n")
     }
 
-    func repairTip(_ tip: RepairTip) -> String {
+    func repairTip(_ tip: RepairTip, backendFlags: String = "") -> String {
         let switchNote = tip.tipsOff ? " (repair tips off for this flow: nothing is sent; `flowdash flows tips on \(tip.flow)`)" : ""
         var lines = [red("Flow \(TextSanitizer.clean(tip.flow)) is failing") + dim(switchNote)]
         lines.append("When: first failed \(timestamp(tip.firstFailedAt)) (\(relative(tip.firstFailedAt))), run \(tip.firstFailedRun)")
@@ -24,7 +25,8 @@ extension TextOutput {
         lines.append("  failed \(times) in this streak")
         let inputs = tip.lastInputs.sortedPairs.map { "\($0.key)=\(TextSanitizer.clean($0.value))" }.joined(separator: " ")
         lines.append("  last inputs: \(inputs.isEmpty ? "(none)" : inputs)")
-        lines.append("  rerun with those inputs: \(tip.rerunCommand) [key \(RepairTip.rerunKey) on run \(tip.lastRun)]")
+        let rerun = backendFlags.isEmpty ? tip.rerunCommand : "\(tip.rerunCommand) \(backendFlags)"
+        lines.append("  rerun with those inputs: \(rerun) [key \(RepairTip.rerunKey) on run \(tip.lastRun)]")
         return lines.joined(separator: "\n")
     }
 }
