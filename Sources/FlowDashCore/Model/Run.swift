@@ -7,16 +7,20 @@ public struct RunFailure: Hashable, Sendable, Codable {
     public let message: String
     /// The failing step's name (the step with the red marker).
     public let step: String?
+    /// The connection the failing step used, when it used one; failures are grouped by it.
+    public let connection: String?
 
-    public init(kind: FailureKind, code: String, message: String, step: String?) {
+    public init(kind: FailureKind, code: String, message: String, step: String?, connection: String? = nil) {
         self.kind = kind
         self.code = code
         self.message = message
         self.step = step
+        self.connection = connection
     }
 
-    public init(error: StepError, step: String?) {
-        self.init(kind: Diagnoser.kind(of: error), code: error.code, message: error.message, step: step)
+    public init(error: StepError, step: String?, connection: String? = nil) {
+        self.init(kind: Diagnoser.kind(of: error), code: error.code, message: error.message, step: step,
+                  connection: connection)
     }
 }
 
