@@ -41,14 +41,21 @@ public enum DemoWorkspace {
         "directory": DemoCredentials.directoryPassword,
     ]
 
-    /// Runs the demo starts, in order (successes first, then one failure of each kind).
+    /// Runs the demo starts, in order: successes first, then one failure of each kind, then
+    /// more runs that the expired crm token fails in three flows, so the inbox has a root-cause
+    /// group worth resubmitting at once ("5 runs in 3 flows: connection crm unauthorized").
     public static let seeds: [DemoSeed] = {
         let byName = Dictionary(uniqueKeysWithValues: DemoWorkspaceFiles.flows.map { ($0.name, $0) })
-        let order = ["health-check", "health-check", "daily-echo",
-                     "sync-customers", "bill-customers", "nightly-report", "place-order", "notify-manager"]
-        return order.compactMap { name in
-            byName[name].map {
-                DemoSeed(flow: $0.name, inputs: $0.defaultInputs, expectedOutcome: $0.expectedOutcome)
+        let order: [(flow: String, inputs: [String: String]?)] = [
+            ("health-check", nil), ("health-check", nil), ("daily-echo", nil),
+            ("sync-customers", nil), ("bill-customers", nil), ("nightly-report", nil), ("place-order", nil),
+            ("notify-manager", nil),
+            ("export-leads", nil), ("sync-customers", ["customer": "c-1002"]), ("check-crm-account", nil),
+            ("export-leads", ["customer": "c-3004"]),
+        ]
+        return order.compactMap { entry in
+            byName[entry.flow].map {
+                DemoSeed(flow: $0.name, inputs: entry.inputs ?? $0.defaultInputs, expectedOutcome: $0.expectedOutcome)
             }
         }
     }()

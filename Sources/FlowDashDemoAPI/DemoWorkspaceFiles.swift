@@ -83,6 +83,38 @@ enum DemoWorkspaceFiles {
                 expect: [201]
 
             """),
+        Flow(name: "export-leads", defaultInputs: ["customer": "c-3003"], expectedOutcome: "authentication", yaml: """
+            # Demonstrates one cause failing many runs: this flow also reads the CRM through `crm`, whose
+            # stored token expired. Verify crm once, then resubmit every run of the group together
+            # (G on the activity screen, or: flowdash resubmit --group connection:crm:authentication).
+            description: Export a CRM customer to the reports service as a lead
+            owner: sales@example.com
+            inputs:
+              customer: c-3003
+            steps:
+              - name: fetch-customer
+                connection: crm
+                method: GET
+                path: /v1/customers/{{inputs.customer}}
+              - name: post-lead
+                connection: reports
+                method: POST
+                path: /v1/echo
+                headers: { Content-Type: application/json }
+                body: '{"lead": "{{steps.fetch-customer.json.email}}"}'
+
+            """),
+        Flow(name: "check-crm-account", defaultInputs: [:], expectedOutcome: "authentication", yaml: """
+            # Demonstrates the same expired crm token failing a third flow (see export-leads).
+            description: Check that the CRM account answers
+            owner: sales@example.com
+            steps:
+              - name: check-account
+                connection: crm
+                method: GET
+                path: /v1/me
+
+            """),
         Flow(name: "bill-customers", defaultInputs: ["customer": "c-2002"], expectedOutcome: "configuration", yaml: """
             # Demonstrates a configuration failure (404: the path has a typo). Fix: edit this flow so the
             # path is /v1/invoices (plural), then resubmit.

@@ -6,7 +6,7 @@ import Testing
 struct DemoWorkspaceTests {
     private let flowNames = [
         "health-check", "daily-echo", "sync-customers", "bill-customers",
-        "nightly-report", "place-order", "notify-manager",
+        "nightly-report", "place-order", "notify-manager", "export-leads", "check-crm-account",
     ]
 
     private func temporaryRoot() -> URL {
@@ -82,18 +82,22 @@ struct DemoWorkspaceTests {
         #expect(!connections.contains("http://127.0.0.1:1111"))
     }
 
-    @Test("seeds run successes first, then one failure of each kind")
+    @Test("seeds run successes first, then one failure of each kind, then the expired crm token in three flows")
     func seeds() {
         let seeds = DemoWorkspace.seeds
         #expect(seeds.map(\.flow) == [
             "health-check", "health-check", "daily-echo",
             "sync-customers", "bill-customers", "nightly-report", "place-order", "notify-manager",
+            "export-leads", "sync-customers", "check-crm-account", "export-leads",
         ])
         #expect(seeds.map(\.expectedOutcome) == [
             "succeeded", "succeeded", "succeeded",
             "authentication", "configuration", "transient", "configuration", "other",
+            "authentication", "authentication", "authentication", "authentication",
         ])
         #expect(seeds.first { $0.flow == "sync-customers" }?.inputs == ["customer": "c-1001"])
+        #expect(seeds.filter { $0.flow == "export-leads" }.map(\.inputs) == [["customer": "c-3003"], ["customer": "c-3004"]])
+        #expect(seeds.filter { $0.flow == "sync-customers" }.map(\.inputs) == [["customer": "c-1001"], ["customer": "c-1002"]])
         #expect(seeds.first { $0.flow == "notify-manager" }?.inputs == ["user": "jdoe"])
         #expect(Set(seeds.map(\.flow)) == Set(flowNames))
     }

@@ -8,9 +8,12 @@ actor RecordingBackend: FlowBackend {
     private(set) var runs: [RunID: RunDetail] = [:]
     private(set) var started: [(flow: String, inputs: TriggerInputs, from: RunID?)] = []
     private(set) var verifyCalls = 0
+    /// When set, a started run is at once finished with this status (else it stays running).
+    private let startedRunsEndAs: RunStatus?
 
-    init(runs: [RunDetail]) {
+    init(runs: [RunDetail], startedRunsEndAs: RunStatus? = nil) {
         self.runs = Dictionary(uniqueKeysWithValues: runs.map { ($0.summary.id, $0) })
+        self.startedRunsEndAs = startedRunsEndAs
     }
 
     func activity(_ query: ActivityQuery) async throws -> [RunSummary] {
@@ -34,8 +37,8 @@ actor RecordingBackend: FlowBackend {
     func startRun(flow: String, inputs: TriggerInputs, resubmittedFrom: RunID?) async throws -> RunID {
         started.append((flow, inputs, resubmittedFrom))
         let id = RunID(String(100 + started.count))
-        let summary = RunSummary(id: id, flow: flow, status: .running, startedAt: Date(), inputs: inputs,
-                                 resubmittedFrom: resubmittedFrom)
+        let summary = RunSummary(id: id, flow: flow, status: startedRunsEndAs ?? .running, startedAt: Date(),
+                                 inputs: inputs, resubmittedFrom: resubmittedFrom)
         runs[id] = RunDetail(summary: summary, steps: [])
         return id
     }
