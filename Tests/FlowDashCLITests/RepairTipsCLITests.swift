@@ -42,7 +42,7 @@ final class RepairTipsCLITests {
         #expect(trouble["failureCount"] as? Int ?? 0 >= 1)
         #expect(trouble["rerunCommand"] as? String == "flowdash resubmit \(lastRun)")
         #expect(trouble["rerunKey"] as? String == "r")
-        #expect((trouble["lastInputs"] as? [String: String])?["customer"] == "c-1001")
+        #expect((trouble["lastInputs"] as? [String: String])?["customer"] == "c-1002", "the newest failed run's inputs")
 
         let text = try sandbox.run(["tips"])
         #expect(text.status == 0, "\(text.stderr)")
