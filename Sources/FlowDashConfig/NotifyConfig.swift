@@ -7,6 +7,7 @@ import Yams
 /// notify:
 ///   from: flowdash@example.com
 ///   fallbackTo: ops@example.com       # optional: flows without an email owner
+///   language: fr                      # optional: en, fr or nl (else the config's language, else the locale)
 ///   smtp: {host: mail.example.com, port: 587, starttls: true, username: flowdash, password: "…"}
 ///   # or: sendmail: "/usr/sbin/sendmail -t"
 /// ```
@@ -36,11 +37,16 @@ public struct NotifyConfig: Sendable, Equatable {
     public var from: String
     public var fallbackTo: String?
     public var transport: Transport
+    /// The emails' language (en, fr, nl); nil: the config's `language`, else the locale.
+    public var language: String?
 
-    public init(from: String, fallbackTo: String? = nil, transport: Transport) {
+    public static let languages = ["en", "fr", "nl"]
+
+    public init(from: String, fallbackTo: String? = nil, transport: Transport, language: String? = nil) {
         self.from = from
         self.fallbackTo = fallbackTo
         self.transport = transport
+        self.language = language
     }
 
     public var holdsSecret: Bool {
@@ -53,7 +59,7 @@ public struct NotifyConfig: Sendable, Equatable {
         guard let mapping = node.mapping else {
             throw ConfigFile.Problem(description: "\(place): notify must be a mapping (from, fallbackTo, smtp or sendmail)")
         }
-        var from: String?, fallbackTo: String?, smtp: SMTP?, sendmail: [String]?
+        var from: String?, fallbackTo: String?, smtp: SMTP?, sendmail: [String]?, language: String?
         for (key, value) in mapping {
             let line = "\(file)\(key.mark.map { ":\($0.line)" } ?? "")"
             switch key.string {
@@ -62,14 +68,21 @@ public struct NotifyConfig: Sendable, Equatable {
             case "sendmail":
                 sendmail = try text(value, "notify.sendmail", line).split(separator: " ").map(String.init)
             case "smtp": smtp = try parseSMTP(value, line: line, file: file)
+            case "language":
+                let code = try text(value, "notify.language", line)
+                guard languages.contains(code) else {
+                    throw ConfigFile.Problem(description: "\(line): notify.language must be one of \(languages.joined(separator: ", ")), not '\(code)'")
+                }
+                language = code
             default:
-                throw ConfigFile.Problem(description: "\(line): unknown setting '\(key.string ?? "")' in notify (expected from, fallbackTo, smtp, sendmail)")
+                throw ConfigFile.Problem(description: "\(line): unknown setting '\(key.string ?? "")' in notify (expected from, fallbackTo, smtp, sendmail, language)")
             }
         }
         guard let from else { throw ConfigFile.Problem(description: "\(place): notify needs from: (the sender's address)") }
         switch (smtp, sendmail) {
-        case (let smtp?, nil): return NotifyConfig(from: from, fallbackTo: fallbackTo, transport: .smtp(smtp))
-        case (nil, let command?): return NotifyConfig(from: from, fallbackTo: fallbackTo, transport: .sendmail(command))
+        case (let smtp?, nil): return NotifyConfig(from: from, fallbackTo: fallbackTo, transport: .smtp(smtp), language: language)
+        case (nil, let command?):
+            return NotifyConfig(from: from, fallbackTo: fallbackTo, transport: .sendmail(command), language: language)
         case (nil, nil): throw ConfigFile.Problem(description: "\(place): notify needs smtp: or sendmail:")
         case (_?, _?): throw ConfigFile.Problem(description: "\(place): notify has both smtp: and sendmail:; keep one")
         }

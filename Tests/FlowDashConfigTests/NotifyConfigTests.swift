@@ -25,6 +25,16 @@ struct NotifyConfigTests {
         #expect(!String(describing: config).contains("s3cret-pass"))
     }
 
+    @Test func theEmailsMayHaveTheirOwnLanguage() throws {
+        let config = try ConfigFile.parse("notify:\n  from: a@example.com\n  language: nl\n  sendmail: /usr/sbin/sendmail -t\n", file: "c")
+        #expect(config.notify?.language == "nl")
+        #expect(throws: ConfigFile.Problem.self) {
+            try ConfigFile.parse("notify:\n  from: a@example.com\n  language: de\n  sendmail: x\n", file: "c")
+        }
+        let unset = try ConfigFile.parse("notify:\n  from: a@example.com\n  sendmail: x\n", file: "c")
+        #expect(unset.notify?.language == nil)
+    }
+
     @Test func smtpDefaultsToStartTLSOnPort587() throws {
         let config = try ConfigFile.parse("notify:\n  from: a@example.com\n  smtp: {host: mail.example.com}\n", file: "c")
         #expect(config.notify?.transport == .smtp(.init(host: "mail.example.com", port: 587, startTLS: true)))

@@ -51,7 +51,7 @@ struct TerminalE2ETests {
             try runner.run()
             runner.waitUntilExit()
 
-            try await session.tmux.waitFor(text: "runs 9")
+            try await session.tmux.waitFor(text: "runs 13")
             try await session.openRun(of: "hostile")
             let shown = try await session.tmux.waitFor(text: "red alert")
             #expect(!shown.contains("\u{1b}"))

@@ -34,6 +34,33 @@ struct RepairTipMailTests {
         #expect(mail.rerunCommand(for: Self.tip) == rerun)
     }
 
+    @Test(arguments: [
+        (MailLanguage.french, "[FlowDash] sync<b> échoue : authentification (401)",
+         ["Quand :", "Ce qui s'est passé :", "Comment corriger :", "Dépannage :", "3 échecs dans cette série",
+          "Relancer avec ces entrées : flowdash resubmit 15", "connexion « crm »", "Dernières entrées : customer=c-1001",
+          "Commande : flowdash connections verify crm --workspace '/srv/my ws'"]),
+        (MailLanguage.dutch, "[FlowDash] sync<b> mislukt: authenticatie (401)",
+         ["Wanneer:", "Wat er gebeurde:", "Zo los je het op:", "Probleemoplossing:", "3 keer mislukt in deze reeks",
+          "Opnieuw uitvoeren met die invoer: flowdash resubmit 15", "verbinding 'crm'", "Laatste invoer: customer=c-1001",
+          "Opdracht: flowdash connections verify crm --workspace '/srv/my ws'"]),
+    ])
+    func theEmailSpeaksTheConfiguredLanguage(language: MailLanguage, subject: String, phrases: [String]) {
+        let translated = RepairTipMail(backendFlags: "--workspace '/srv/my ws'", language: language)
+        let message = translated.message(for: Self.tip, from: "fd@example.com", to: "ops@example.com")
+        #expect(message.subject == subject)
+        for phrase in phrases { #expect(message.text.contains(phrase), "\(language): lacks \(phrase)") }
+        for english in ["What happened", "How to fix", "Sent by", "in this streak", "Command:"] {
+            #expect(!message.text.contains(english), "\(language): still English: \(english)")
+        }
+        #expect(!message.html.contains("<h2>When</h2>"))
+    }
+
+    @Test func anUnknownLanguageCodeFallsBackToEnglish() {
+        #expect(MailLanguage(code: "de") == .english)
+        #expect(MailLanguage(code: "FR") == .french)
+        #expect(MailLanguage(code: nil) == .english)
+    }
+
     @Test func remoteTextIsEscapedInHTMLAndSanitisedInText() {
         let message = mail.message(for: Self.tip, from: "fd@example.com", to: "ops@example.com")
         #expect(!message.html.contains("<script>"))

@@ -7,17 +7,23 @@ import Foundation
 public struct RepairTipMail: Sendable {
     /// The backend flags a command needs to reach the same engine, e.g. `--workspace '/srv/ws'`.
     public let backendFlags: String
+    let wording: MailWording
 
-    public init(backendFlags: String) { self.backendFlags = backendFlags }
+    public init(backendFlags: String, language: MailLanguage = .english) {
+        self.backendFlags = backendFlags
+        wording = MailWording(language: language)
+    }
 
     public func message(for tip: RepairTip, from: String, to: String) -> MailMessage {
         let flow = TextSanitizer.clean(tip.flow)
-        let subject = "[FlowDash] \(flow) is failing: \(tip.diagnosis.kind.rawValue) (\(TextSanitizer.clean(tip.diagnosis.error.code)))"
+        let subject = wording.subject(flow: flow, kind: tip.diagnosis.kind, code: TextSanitizer.clean(tip.diagnosis.error.code))
         let sections = sections(of: tip)
-        let text = (["Flow \(flow) is failing."] + sections.map { section in
-            ([section.title + ":"] + section.lines.map { "  " + $0 }).joined(separator: "\n")
-        }).joined(separator: "\n\n") + "\n\n-- \nSent by flowdash watch. Switch these emails off: \(command("flowdash flows tips off \(Self.shellQuoted(tip.flow))"))\n"
-        let html = Self.html(flow: flow, sections: sections, optOut: command("flowdash flows tips off \(Self.shellQuoted(tip.flow))"))
+        let heading = wording.heading(flow: flow)
+        let optOut = wording.optOut(command("flowdash flows tips off \(Self.shellQuoted(tip.flow))"))
+        let text = ([heading] + sections.map { section in
+            ([wording.label(section.title)] + section.lines.map { "  " + $0 }).joined(separator: "\n")
+        }).joined(separator: "\n\n") + "\n\n-- \n\(optOut)\n"
+        let html = Self.html(heading: heading, sections: sections, optOut: optOut)
         return MailMessage(from: from, to: to, subject: subject, text: text, html: html)
     }
 
@@ -30,40 +36,40 @@ public struct RepairTipMail: Sendable {
     }
 
     func sections(of tip: RepairTip) -> [Section] {
-        let when = Section(title: "When", lines: [
-            "First failed \(Self.timestamp(tip.firstFailedAt)), run \(tip.firstFailedRun).",
+        let titles = wording.titles
+        let when = Section(title: titles.when, lines: [
+            wording.firstFailed(at: Self.timestamp(tip.firstFailedAt), run: tip.firstFailedRun),
         ])
-        let what = Section(title: "What happened", lines: [
-            TextSanitizer.clean(DiagnosisText.whatHappened(tip.diagnosis)),
-            "Step \(TextSanitizer.clean(tip.diagnosis.step)), code \(TextSanitizer.clean(tip.diagnosis.error.code)), "
-                + "message: \(TextSanitizer.clean(tip.diagnosis.error.message))",
+        let what = Section(title: titles.what, lines: [
+            TextSanitizer.clean(wording.whatHappened(tip.diagnosis)),
+            wording.stepLine(step: TextSanitizer.clean(tip.diagnosis.step), code: TextSanitizer.clean(tip.diagnosis.error.code),
+                             message: TextSanitizer.clean(tip.diagnosis.error.message)),
         ])
-        let fix = Section(title: "How to fix", lines: tip.fixSteps.enumerated().map { index, step in
-            let how = step.command.map { " Command: \(command($0))" } ?? ""
-            let key = step.key.map { " (key \($0) in the interface)" } ?? ""
-            return "\(index + 1). \(TextSanitizer.clean(step.text))\(key)\(how)"
+        let fix = Section(title: titles.fix, lines: tip.fixSteps.enumerated().map { index, step in
+            let how = step.command.map { wording.command(command($0)) } ?? ""
+            let key = step.key.map { wording.key($0) } ?? ""
+            return "\(index + 1). \(TextSanitizer.clean(wording.fixStep(step.action)))\(key)\(how)"
         })
-        let times = tip.failureCount == 1 ? "once" : "\(tip.failureCount)\(tip.failureCountIsLowerBound ? "+" : "") times"
         let inputs = tip.lastInputs.sortedPairs.map { "\(TextSanitizer.clean($0.key))=\(TextSanitizer.clean($0.value))" }
-        let trouble = Section(title: "Troubleshooting", lines: [
-            "Failed \(times) in this streak; last failed run \(tip.lastRun).",
-            "Last inputs: \(inputs.isEmpty ? "(none)" : inputs.joined(separator: " "))",
-            "Rerun with those inputs: \(rerunCommand(for: tip))",
+        let trouble = Section(title: titles.trouble, lines: [
+            wording.failedTimes(tip.failureCount, lowerBound: tip.failureCountIsLowerBound, lastRun: tip.lastRun),
+            wording.lastInputs(inputs.isEmpty ? nil : inputs.joined(separator: " ")),
+            wording.rerun(rerunCommand(for: tip)),
         ])
         return [when, what, fix, trouble]
     }
 
     private func command(_ base: String) -> String { backendFlags.isEmpty ? base : "\(base) \(backendFlags)" }
 
-    static func html(flow: String, sections: [Section], optOut: String) -> String {
+    static func html(heading: String, sections: [Section], optOut: String) -> String {
         var body = "<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n"
-        body += "<h1>Flow \(escape(flow)) is failing</h1>\n"
+        body += "<h1>\(escape(heading))</h1>\n"
         for section in sections {
             body += "<h2>\(escape(section.title))</h2>\n<ul>\n"
             body += section.lines.map { "<li>\(escape($0))</li>\n" }.joined()
             body += "</ul>\n"
         }
-        body += "<p><small>Sent by flowdash watch. Switch these emails off: <code>\(escape(optOut))</code></small></p>\n"
+        body += "<p><small>\(escape(optOut))</small></p>\n"
         return body + "</body></html>\n"
     }
 

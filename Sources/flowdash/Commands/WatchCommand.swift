@@ -25,14 +25,14 @@ struct WatchCommand: AsyncParsableCommand {
         // why: a mail program that exits before reading its input must not kill the watch.
         signal(SIGPIPE, SIG_IGN)
         let directories = XDGDirectories()
-        let notify = try WatchSetup.notifyConfig(directories)
+        let (notify, language) = try WatchSetup.notifyConfig(directories)
         let plan = try backend.plan()
         let service = try backend.makeService()
         let notifier = try Notifier(
             service: service, transport: WatchSetup.transport(for: notify),
             stateFile: NotifierStateFile(url: WatchSetup.stateFile(for: plan, in: directories)),
             settings: .init(from: notify.from, fallbackTo: notify.fallbackTo),
-            mail: RepairTipMail(backendFlags: CommandFlags.reaching(plan, profile: backend.profile)))
+            mail: RepairTipMail(backendFlags: CommandFlags.reaching(plan, profile: backend.profile), language: language))
         let printer = WatchEventPrinter(json: output.json)
         if once {
             let events = try await notifier.poll() + notifier.deliverDue()
@@ -79,7 +79,9 @@ struct WatchCommand: AsyncParsableCommand {
 
 /// Turns the config file and the backend plan into what the notifier needs.
 enum WatchSetup {
-    static func notifyConfig(_ directories: XDGDirectories) throws -> NotifyConfig {
+    /// The notify section and the emails' language: notify.language, else the config's language,
+    /// else the locale's.
+    static func notifyConfig(_ directories: XDGDirectories) throws -> (NotifyConfig, MailLanguage) {
         let url = InterfaceSettings.configFile(directories)
         let config: ConfigFile
         do {
@@ -90,7 +92,8 @@ enum WatchSetup {
         guard let notify = config.notify else {
             throw BackendSelectionError("flowdash watch needs a notify: section in \(url.path) (from, and smtp or sendmail; see docs/NOTIFY.md)")
         }
-        return notify
+        let code = notify.language ?? config.language ?? InterfaceSettings.languageFromEnvironment()
+        return (notify, MailLanguage(code: code))
     }
 
     static func transport(for notify: NotifyConfig) -> any MailTransport {
