@@ -70,8 +70,10 @@ extension FlowService {
 
     /// A run with its steps, errors, timings and environment, every secret removed; write it
     /// with `SupportBundleArchive`. Connection secrets are never read, so they cannot be in it.
-    public func supportBundle(for run: RunID, context: SupportContext = SupportContext(),
+    /// - Parameter context: nil takes the one the service was made with.
+    public func supportBundle(for run: RunID, context: SupportContext? = nil,
                               knowledge: KnowledgeBase? = nil, now: Date = Date()) async throws -> SupportBundle {
+        let context = context ?? supportContext
         let report = try await report(for: run)
         // why: a knowledge base that cannot load must not stop the bundle support asks for.
         let base = knowledge ?? (try? KnowledgeBase.shipped())

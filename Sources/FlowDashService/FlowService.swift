@@ -9,14 +9,18 @@ public final class FlowService: Sendable {
     let logger: Logger
     /// Where the per-flow repair-tips switch is kept (FlowService+Tips.swift).
     let tipsSwitch: (any RepairTipsSwitch)?
+    /// The version, settings and known secrets every support bundle of this service carries,
+    /// whoever asks for it (the CLI or the interface).
+    let supportContext: SupportContext
 
     /// - Parameter tipsSwitch: where the repair-tips switch is kept; nil uses the backend's own
     ///   when it has one (the embedded store).
     public init(backend: any FlowBackend, tipsSwitch: (any RepairTipsSwitch)? = nil,
-                logger: Logger = Logger(label: "flowdash.service")) {
+                supportContext: SupportContext = SupportContext(), logger: Logger = Logger(label: "flowdash.service")) {
         self.backend = backend
         self.logger = logger
         self.tipsSwitch = tipsSwitch ?? backend as? any RepairTipsSwitch
+        self.supportContext = supportContext
     }
 
     public var backendKind: String { backend.kind }

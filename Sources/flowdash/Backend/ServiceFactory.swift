@@ -20,7 +20,8 @@ enum ServiceFactory {
             backend = try airflowBackend(airflow, signIn: signIn)
             tipsSwitch = TipsSwitchFile(url: AirflowTipsFile.url(for: airflow.url, in: XDGDirectories()))
         }
-        return FlowService(backend: backend, tipsSwitch: tipsSwitch, logger: Logger(label: "flowdash.service"))
+        return FlowService(backend: backend, tipsSwitch: tipsSwitch, supportContext: SupportContextReader.read(plan: plan),
+                           logger: Logger(label: "flowdash.service"))
     }
 
     static func embeddedBackend(_ plan: EmbeddedPlan, detachRuns: Bool) throws -> EmbeddedBackend {

@@ -41,7 +41,9 @@ struct DemoCommand: AsyncParsableCommand {
         for (connection, secret) in DemoWorkspace.initialSecrets {
             try backend.storeSecret(Secret(secret), for: connection)
         }
-        let service = FlowService(backend: backend, logger: Logger(label: "flowdash.service"))
+        let service = FlowService(
+            backend: backend, supportContext: SupportContextReader.read(plan: .embedded(EmbeddedPlan(root: root, named: true))),
+            logger: Logger(label: "flowdash.service"))
         say("Workspace: \(root.path)")
         say("Demo API: \(baseURL)")
         for seed in DemoWorkspace.seeds {
