@@ -203,6 +203,44 @@ final class InboxCLITests {
         #expect(outcomes == Array(repeating: "succeeded", count: count))
     }
 
+    /// Runs `flowdash` on a pseudo-terminal (util-linux `script`), typing `typed` at its prompt.
+    private func runOnTerminal(_ arguments: [String], typed: String) throws -> CLISandbox.Result {
+        let command = ([CLISandbox.executable.path] + arguments + ["--workspace", sandbox.workspace.path])
+            .map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = sandbox.environment
+        let output = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data(typed.utf8))
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        return CLISandbox.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: "")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func onATerminalTheCountMustBeTyped() throws {
+        let group = try crmGroup()
+        let id = try #require(group["id"] as? String)
+        let count = try #require(group["runCount"] as? Int)
+        try verifyCRM()
+
+        let wrong = try runOnTerminal(["resubmit", "--group", id], typed: "\(count + 1)\n")
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("Type \(count) to resubmit \(count) runs:") && wrong.stdout.contains("not confirmed"), "\(wrong.stdout)")
+        #expect(try ledger().isEmpty)
+
+        let typed = try runOnTerminal(["resubmit", "--group", id, "--wait"], typed: "\(count)\n")
+        #expect(typed.status == 0, "\(typed.stdout)")
+        #expect(typed.stdout.contains("resubmitted \(count) of \(count), refused 0; \(count) succeeded"), "\(typed.stdout)")
+        #expect(try ledger().count == count)
+    }
+
     @Test func failedSinceSelectsByTheTimeARunFailed() throws {
         let inbox = try inbox()
         let open = try #require(inbox["runCount"] as? Int)

@@ -36,7 +36,7 @@ struct BulkResubmitPrinter {
         case .submitted(let original, let run):
             say("resubmitted \(original) → \(run) (\(TextSanitizer.clean(flows[original] ?? "?")))")
         case .refused(let original, let reason):
-            say(text.red("refused \(original): \(TextSanitizer.clean(reason))"))
+            say(text.red("refused \(original): \(TextSanitizer.clean(OutputScrubber.shared.scrub(reason)))"))
         case .finished(_, let run):
             let failure = run.failure.map { " \($0.code) \(TextSanitizer.truncate(TextSanitizer.clean($0.message), to: 80))" } ?? ""
             let line = "\(run.id) \(run.status.rawValue)\(failure)"
@@ -50,6 +50,7 @@ struct BulkResubmitPrinter {
 
     func summary(_ tally: BulkResubmitTally, ok: Bool) throws {
         if json { return try JSONOutput.printLine(JSONOutput.BulkResubmitEvent(tally: tally, planned: plan.count, waited: waiting, ok: ok)) }
+        guard plan.count > 0 else { return }
         var line = "resubmitted \(tally.submitted) of \(plan.count), refused \(tally.refused)"
         if waiting {
             line += "; \(tally.succeeded) succeeded, \(tally.failed) failed, \(tally.stillRunning) still running"

@@ -64,7 +64,8 @@ extension JSONOutput {
                 self.init(event: "refused")
                 originalRunId = original.rawValue
                 flow = flows[original]
-                self.reason = TextSanitizer.clean(reason)
+                // why: a backend's error may quote what it was sent; the Airflow password is scrubbed.
+                self.reason = TextSanitizer.clean(OutputScrubber.shared.scrub(reason))
             case .finished(let original, let run):
                 self.init(event: "finished")
                 originalRunId = original.rawValue

@@ -28,8 +28,8 @@ struct BulkResubmission {
         let printer = BulkResubmitPrinter(json: json, waiting: wait, plan: plan)
         let flags = CommandFlags.reaching(try backend.plan(), profile: backend.profile)
         try printer.plan(dryRun: options.dryRun, retryCommand: retryCommand(count: plan.count) + " " + flags)
-        guard !options.dryRun, plan.count > 0 else { return }
-        try confirm(plan.count)
+        guard !options.dryRun else { return }
+        if plan.count > 0 { try confirm(plan.count) }
 
         let onAirflow = service.backendKind == "airflow"
         let pace = BulkResubmitPace(
