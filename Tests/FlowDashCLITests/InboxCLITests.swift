@@ -97,7 +97,8 @@ final class InboxCLITests {
         let text = try sandbox.run(["inbox"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains(id) && text.stdout.contains("\(count) runs in"), "\(text.stdout)")
-        #expect(text.stdout.contains("crm-audit, sync-contacts, sync-customers"), "its flows: \(text.stdout)")
+        let flowLines = text.stdout.split(separator: "\n").filter { $0.hasPrefix("  flows: ") }
+        #expect(flowLines.contains { line in Self.crmFlows.allSatisfy { line.contains($0) } }, "its flows: \(text.stdout)")
         #expect(!text.stdout.contains("From the newest"), "not partial: \(text.stdout)")
 
         let members = try #require(try sandbox.json(["inbox", id]) as? [String: Any])
@@ -127,6 +128,7 @@ final class InboxCLITests {
         let id = try #require(group["id"] as? String)
         let count = try #require(group["runCount"] as? Int)
         let runsBefore = try runCount()
+        let ledgerBefore = try ledger().count
 
         let dryRun = try sandbox.run(["resubmit", "--group", id, "--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
@@ -137,6 +139,9 @@ final class InboxCLITests {
         let plan = try #require(try sandbox.json(["resubmit", "--group", id, "--dry-run"]) as? [String: Any])
         #expect(plan["dryRun"] as? Bool == true)
         #expect(plan["count"] as? Int == count)
+        let planned = try #require(plan["runs"] as? [[String: Any]])
+        let distinct = Set(planned.map { "\($0["flow"] ?? "") \(($0["inputs"] as? [String: String])?.sorted { $0.key < $1.key } ?? [])" })
+        #expect(plan["distinctRuns"] as? Int == distinct.count)
         #expect((plan["runs"] as? [[String: Any]])?.count == count)
 
         let unconfirmed = try sandbox.run(["resubmit", "--group", id])
@@ -147,8 +152,19 @@ final class InboxCLITests {
         #expect(wrongCount.stderr.contains("does not match"), "\(wrongCount.stderr)")
 
         #expect(try runCount() == runsBefore)
-        #expect(try ledger().isEmpty)
+        #expect(try ledger().count == ledgerBefore)
         #expect(try crmGroup()["runCount"] as? Int == count)
+    }
+
+    @Test func theDryRunSaysWhenRunsRepeatAnothersFlowAndInputs() throws {
+        try runFlowExpectingFailure("crm-audit")
+        let id = try #require(try crmGroup()["id"] as? String)
+        let plan = try #require(try sandbox.json(["resubmit", "--group", id, "--dry-run"]) as? [String: Any])
+        let count = try #require(plan["count"] as? Int)
+        let distinct = try #require(plan["distinctRuns"] as? Int)
+        #expect(distinct < count, "crm-audit failed twice with c-3003")
+        let text = try sandbox.run(["resubmit", "--group", id, "--dry-run"])
+        #expect(text.stdout.contains("\(count - distinct) repeat"), "\(text.stdout)")
     }
 
     @Test func afterVerifyingTheConnectionTheGroupIsResubmittedAndSucceeds() throws {
@@ -173,9 +189,9 @@ final class InboxCLITests {
 
         let groups = try #require(try inbox()["groups"] as? [[String: Any]])
         #expect(!groups.contains { $0["id"] as? String == id }, "the group is gone")
-        let ledger = try ledger()
+        // why: only this command's entries; a demo may seed resubmissions of its own.
+        let ledger = try ledger().filter { originals.contains($0["originalRunId"] as? String ?? "") }
         #expect(ledger.count == count)
-        #expect(Set(ledger.compactMap { $0["originalRunId"] as? String }) == originals)
         #expect(Set(ledger.compactMap { $0["runId"] as? String }) == Set(submitted.compactMap { $0["runId"] as? String }))
         #expect(ledger.allSatisfy { $0["outcome"] as? String == "succeeded" })
         let text = try sandbox.run(["ledger"])
@@ -187,6 +203,7 @@ final class InboxCLITests {
         let id = try #require(group["id"] as? String)
         let count = try #require(group["runCount"] as? Int)
         try verifyCRM()
+        let ledgerBefore = try ledger().count
 
         let result = try sandbox.run(["resubmit", "--group", id, "--confirm", "\(count)", "--rate", "50"])
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
@@ -196,7 +213,7 @@ final class InboxCLITests {
         // why: the runs outlive the command (detached workers); wait for them, without timing them.
         var outcomes: [String] = []
         for _ in 0..<300 {
-            outcomes = try ledger().compactMap { $0["outcome"] as? String }
+            outcomes = try ledger().dropLast(ledgerBefore).compactMap { $0["outcome"] as? String }
             if outcomes.count == count, outcomes.allSatisfy({ $0 != "queued" && $0 != "running" }) { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
@@ -229,16 +246,17 @@ final class InboxCLITests {
         let id = try #require(group["id"] as? String)
         let count = try #require(group["runCount"] as? Int)
         try verifyCRM()
+        let ledgerBefore = try ledger().count
 
         let wrong = try runOnTerminal(["resubmit", "--group", id], typed: "\(count + 1)\n")
         #expect(wrong.status == 1)
         #expect(wrong.stdout.contains("Type \(count) to resubmit \(count) runs:") && wrong.stdout.contains("not confirmed"), "\(wrong.stdout)")
-        #expect(try ledger().isEmpty)
+        #expect(try ledger().count == ledgerBefore)
 
         let typed = try runOnTerminal(["resubmit", "--group", id, "--wait"], typed: "\(count)\n")
         #expect(typed.status == 0, "\(typed.stdout)")
         #expect(typed.stdout.contains("resubmitted \(count) of \(count), refused 0; \(count) succeeded"), "\(typed.stdout)")
-        #expect(try ledger().count == count)
+        #expect(try ledger().count == ledgerBefore + count)
     }
 
     @Test func failedSinceSelectsByTheTimeARunFailed() throws {

@@ -75,7 +75,10 @@ extension TextOutput {
         } else {
             let runs = plan.count == 1 ? "1 run" : "\(plan.count) runs"
             let flows = plan.flows.map { "\(TextSanitizer.clean($0.flow)) \($0.runs)" }.joined(separator: ", ")
-            lines.append("\(runs) to resubmit, oldest first, in \(plan.flows.count == 1 ? "1 flow" : "\(plan.flows.count) flows"): \(flows)")
+            let repeats = plan.count - Self.distinctRuns(plan)
+            // why: two open failures of one flow with the same inputs replay the same work twice.
+            let sameInputs = repeats > 0 ? " (\(repeats) \(repeats == 1 ? "repeats" : "repeat") another's flow and inputs)" : ""
+            lines.append("\(runs) to resubmit\(sameInputs), oldest first, in \(plan.flows.count == 1 ? "1 flow" : "\(plan.flows.count) flows"): \(flows)")
             let rows = plan.runs.map { run -> [String] in
                 let inputs = run.inputs.sortedPairs.map { "\($0.key)=\(TextSanitizer.clean($0.value))" }.joined(separator: " ")
                 return [run.id.rawValue, TextSanitizer.clean(run.flow), run.failure?.code ?? "",
@@ -87,5 +90,15 @@ extension TextOutput {
             lines.append(dim("left out: \(TextSanitizer.clean(skipped.reason))"))
         }
         return lines.joined(separator: "\n")
+    }
+
+    private struct FlowAndInputs: Hashable {
+        let flow: String
+        let inputs: TriggerInputs
+    }
+
+    /// How many runs of the plan differ in flow or trigger inputs.
+    static func distinctRuns(_ plan: BulkResubmitPlan) -> Int {
+        Set(plan.runs.map { FlowAndInputs(flow: $0.flow, inputs: $0.inputs) }).count
     }
 }

@@ -20,6 +20,7 @@ extension JSONOutput {
         // plan
         var dryRun: Bool?
         var count: Int?
+        var distinctRuns: Int?
         var flows: [FlowCount]?
         var runs: [Run]?
         var skipped: [SkippedRun]?
@@ -48,6 +49,7 @@ extension JSONOutput {
             self.init(event: "plan")
             self.dryRun = dryRun
             count = plan.count
+            distinctRuns = TextOutput.distinctRuns(plan)
             flows = plan.flows.map { FlowCount(flow: $0.flow, runs: $0.runs) }
             runs = plan.runs.map(Run.init)
             skipped = plan.skipped.map { SkippedRun(runId: $0.id.rawValue, reason: TextSanitizer.clean($0.reason)) }
