@@ -19,7 +19,7 @@ struct BulkResubmitPrinter {
         flows = Dictionary(plan.runs.map { ($0.id, $0.flow) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func plan(dryRun: Bool, retryCommand: String) throws {
+    func printPlan(dryRun: Bool, retryCommand: String) throws {
         if json {
             let object = JSONOutput.BulkResubmitEvent(plan: plan, dryRun: dryRun)
             // why: a dry run is one document like every other command's; a real run is JSON Lines.
@@ -44,7 +44,7 @@ struct BulkResubmitPrinter {
         case .stillRunning(let runs):
             // why: without --wait the runs are only started; that they still run is expected.
             guard waiting else { return }
-            say("still running after \(BulkResubmission.followFor): " + runs.map(\.rawValue).joined(separator: ", "))
+            say("still running after \(BulkResubmission.followFor.components.seconds / 60) minutes: " + runs.map(\.rawValue).joined(separator: ", "))
         }
     }
 

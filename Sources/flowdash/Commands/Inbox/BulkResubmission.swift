@@ -27,7 +27,7 @@ struct BulkResubmission {
         }
         let printer = BulkResubmitPrinter(json: json, waiting: wait, plan: plan)
         let flags = CommandFlags.reaching(try backend.plan(), profile: backend.profile)
-        try printer.plan(dryRun: options.dryRun, retryCommand: retryCommand(count: plan.count) + " " + flags)
+        try printer.printPlan(dryRun: options.dryRun, retryCommand: retryCommand(count: plan.count) + " " + flags)
         guard !options.dryRun else { return }
         if plan.count > 0 { try confirm(plan.count) }
 
