@@ -10,7 +10,7 @@ struct FlowDashCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InterfaceCommand.self, DemoCommand.self, ActivityCommand.self, RunCommand.self, ResubmitCommand.self,
-            ConnectionsCommand.self, FlowsCommand.self, TipsCommand.self, SolutionsCommand.self,
+            ConnectionsCommand.self, FlowsCommand.self, InboxCommand.self, LedgerCommand.self, TipsCommand.self, SolutionsCommand.self,
             SupportBundleCommand.self, WatchCommand.self, ExecuteRunCommand.self,
         ],
         defaultSubcommand: InterfaceCommand.self

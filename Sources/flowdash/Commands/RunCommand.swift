@@ -69,16 +69,28 @@ struct RerunFailedCommand: AsyncParsableCommand {
     }
 }
 
+/// `flowdash resubmit RUN`: one run again; `flowdash resubmit --group ID | --failed-since T`:
+/// many, after a dry run and a confirmation by count (BulkResubmitCommand.swift).
 struct ResubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resubmit", abstract: "Run a finished run's flow again with the same trigger inputs.")
+        commandName: "resubmit",
+        abstract: "Run a finished run's flow again with the same trigger inputs; or many failed runs at once (--group, --failed-since).")
 
     @OptionGroup var backend: BackendOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The run to resubmit.") var run: String
-    @Flag(help: "Wait for the new run to finish; exit 2 when it did not succeed.") var wait = false
+    @Argument(help: "The run to resubmit (or select many with --group / --failed-since).") var run: String?
+    @Flag(help: "Wait for the new run(s) to finish; exit 2 (one run) or 1 (many) when one did not succeed.") var wait = false
+    @OptionGroup var bulk: BulkResubmitOptions
+
+    func validate() throws {
+        try bulk.validate(singleRun: run)
+    }
 
     func run() async throws {
+        guard let run else {
+            try await BulkResubmission(options: bulk, backend: backend, wait: wait, json: output.json).run()
+            return
+        }
         let service = try backend.makeService(detachRuns: !wait)
         let id = try await service.resubmit(RunID(run))
         try await RunOutcome.finish(id, service: service, wait: wait, json: output.json)

@@ -10,6 +10,20 @@ enum JSONOutput {
         let code: String
         let message: String
         let step: String?
+        let connection: String?
+
+        init(kind: String, code: String, message: String, step: String?, connection: String? = nil) {
+            self.kind = kind
+            self.code = code
+            self.message = message
+            self.step = step
+            self.connection = connection
+        }
+
+        init(_ failure: RunFailure) {
+            self.init(kind: failure.kind.rawValue, code: failure.code, message: TextSanitizer.clean(failure.message),
+                      step: failure.step, connection: failure.connection)
+        }
     }
 
     struct Run: Encodable {
@@ -30,9 +44,7 @@ enum JSONOutput {
             finishedAt = run.finishedAt
             inputs = run.inputs.values
             resubmittedFrom = run.resubmittedFrom?.rawValue
-            failure = run.failure.map {
-                Failure(kind: $0.kind.rawValue, code: $0.code, message: TextSanitizer.clean($0.message), step: $0.step)
-            }
+            failure = run.failure.map(Failure.init)
         }
     }
 
