@@ -14,7 +14,7 @@ extension RunStore {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.inboxGroupsSQL))
             while let row = try rows.next() {
                 let part = InboxGroupParts(row: row)
-                partials[part.cause, default: InboxGroupParts.empty(part.cause)].merge(part)
+                partials[part.cause, default: InboxGroupParts(cause: part.cause)].merge(part)
             }
             let message = try db.cachedStatement(sql: "SELECT failureMessage FROM run WHERE id = ?")
             let groups = try partials.values.map { part in
@@ -162,8 +162,6 @@ private struct InboxGroupParts {
     var firstFailedAt = Double.infinity
     var lastFailedAt = -Double.infinity
     var newestID: Int64 = 0
-
-    static func empty(_ cause: FailureCause) -> InboxGroupParts { InboxGroupParts(cause: cause) }
 
     init(cause: FailureCause) { self.cause = cause }
 
