@@ -5,7 +5,7 @@ import FlowDashService
 import Foundation
 import Logging
 
-/// `swift run -c release flowdash-bench [--runs N] [--steps N]`: prints the report in
+/// `swift run -c release flowdash-bench [--runs N] [--steps N] [--store-only]`: prints the report in
 /// Benchmarks/README.md. Goals are checked and shown, never asserted: this is a measurement.
 @main
 struct FlowDashBench {
@@ -31,9 +31,13 @@ struct FlowDashBench {
         print("FlowDash benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Date().formatted(.iso8601))")
         let workspace = folder.appendingPathComponent("store")
         let store = try StoreBenchmark.run(runs: arguments.runs, folder: WorkspaceLayout(root: workspace).storeDirectory)
+        let inbox = try InboxBenchmark.run(runs: arguments.runs, folder: folder.appendingPathComponent("inbox"))
+        guard !arguments.storeOnly else {
+            return Report.print(store: store, inbox: inbox, frames: nil, engine: nil, runs: arguments.runs)
+        }
         let frames = try await FrameBenchmark.run(workspace: workspace)
         let engine = try await EngineBenchmark.run(steps: arguments.steps, folder: folder.appendingPathComponent("engine"))
-        Report.print(store: store, frames: frames, engine: engine, runs: arguments.runs)
+        Report.print(store: store, inbox: inbox, frames: frames, engine: engine, runs: arguments.runs)
     }
 }
 
@@ -42,6 +46,8 @@ struct BenchArguments {
     var steps = 5_000
     /// Internal: serve the demo API for the engine benchmark from a separate process.
     var serveDemoAPI = false
+    /// Only the store and inbox figures: no interface frames, no engine (which takes minutes).
+    var storeOnly = false
     /// For Benchmarks/terminal.sh: fill this workspace's store with `runs` synthetic runs and stop.
     var fillWorkspace: String?
 
@@ -51,6 +57,8 @@ struct BenchArguments {
             switch word {
             case DemoAPIProcess.serveFlag:
                 serveDemoAPI = true
+            case "--store-only":
+                storeOnly = true
             case "--fill-workspace":
                 fillWorkspace = iterator.next()
             case "--runs":
@@ -61,7 +69,7 @@ struct BenchArguments {
                 runs = -1
             }
             if runs < 0 || steps < 0 || (word == "--fill-workspace" && fillWorkspace == nil) {
-                FileHandle.standardError.write(Data("usage: flowdash-bench [--runs N] [--steps N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: flowdash-bench [--runs N] [--steps N] [--store-only]\n".utf8))
                 exit(64)
             }
         }

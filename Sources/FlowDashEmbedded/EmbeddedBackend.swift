@@ -169,7 +169,7 @@ public final class EmbeddedBackend: FlowBackend {
             guard try await store.claimRun(id, owner: ProcessLiveness.current) else { return }
             let firstStep = try store.runDetail(id).steps.first
             try await store.finishRun(
-                id, status: .failed, failure: RunFailure(error: error, step: firstStep?.name),
+                id, status: .failed, failure: RunFailure(error: error, step: firstStep?.name, connection: firstStep?.connection),
                 lastStep: firstStep.map { (position: $0.position, record: StepRecord(status: .failed, error: error)) })
         }
     }

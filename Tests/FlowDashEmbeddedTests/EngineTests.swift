@@ -62,6 +62,8 @@ struct EngineTests {
             #expect(failure.kind == .authentication)
             #expect(failure.code == "401")
             #expect(failure.step == "fetch-customer")
+            #expect(failure.connection == "crm", "the inbox groups an expired token by its connection")
+            #expect(FailureCause(of: failure).id == "connection:crm:authentication")
             #expect(failure.message == "Unauthorized: invalid or expired token")
             #expect(run.steps[0].request == "GET \(fixture.baseURL)/v1/customers/c-1001\nAuthorization: [redacted]")
             let crm = try await fixture.backend.connections().first { $0.name == "crm" }

@@ -24,7 +24,7 @@ struct RepairTipsSwitchTests {
         let older = try RunStore(path: folder.storeFile)
         let id = try await older.createRun(flow: "sync", inputs: ["x": "1"], steps: [PlannedStep(name: "fetch", connection: "crm")])
         let applied = try await older.pool.read { try DatabaseMigrator().appliedIdentifiers($0) }
-        #expect(applied == ["v1"])
+        #expect(applied == ["v1", "v2"], "the switch's table is part of v1: no migration of its own")
 
         let reopened = try RunStore(path: folder.storeFile)
         #expect(try reopened.runDetail(id).summary.inputs == ["x": "1"])

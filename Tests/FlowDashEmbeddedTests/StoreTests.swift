@@ -128,6 +128,7 @@ struct StoreTests {
             #expect(orphanDetail.summary.finishedAt != nil)
             #expect(orphanDetail.summary.failure?.code == TransportCode.interrupted)
             #expect(orphanDetail.summary.failure?.step == "fetch")
+            #expect(orphanDetail.summary.failure?.connection == "crm", "the step that was running, and its connection")
             #expect(orphanDetail.steps.map(\.status) == [.interrupted, .interrupted])
             #expect(try store.runDetail(staleQueued).summary.status == .interrupted)
             #expect(try store.runDetail(live).summary.status == .running)

@@ -58,7 +58,8 @@ extension AirflowBackend {
         if let instance = failedInstance, let address = AirflowRunID(dagID: run.dagID, dagRunID: run.dagRunID) {
             do {
                 let log = try await logFailure(of: instance, in: address)
-                failure = RunFailure(error: log.error, step: StepMapping.name(of: instance))
+                failure = RunFailure(error: log.error, step: StepMapping.name(of: instance),
+                                     connection: StepMapping.failureConnection(of: instance, log: log))
             } catch {
                 logger.notice("could not read why a run failed", metadata: ["run": "\(id)", "error": "\(error)"])
                 return nil

@@ -61,8 +61,12 @@ extension AirflowBackend {
         let logs = try await concurrentMap(failed, limit: configuration.maximumConcurrentRequests) { instance in
             (TaskKey(instance), try await self.logFailure(of: instance, in: address))
         }
-        let steps = StepMapping.steps(of: instances, failures: Dictionary(logs, uniquingKeysWith: { first, _ in first }))
-        let failure = Self.runFailure(of: steps)
+        let logsByTask = Dictionary(logs, uniquingKeysWith: { first, _ in first })
+        let steps = StepMapping.steps(of: instances, failures: logsByTask)
+        // why: the first failed step is the first failed instance in step order.
+        let firstFailed = StepMapping.ordered(failed).first
+        let failure = Self.runFailure(
+            of: steps, connection: firstFailed.flatMap { StepMapping.failureConnection(of: $0, log: logsByTask[TaskKey($0)]) })
         if StateMapping.runStatus(run.state) == .failed {
             await failureCache.remember(failure, of: id, endedAt: run.endDate)
             await saveFailureCache()
@@ -70,10 +74,11 @@ extension AirflowBackend {
         return RunDetail(summary: RunMapping.summary(of: run, failure: failure), steps: steps)
     }
 
-    /// The first failed step's error, as the run's failure.
-    static func runFailure(of steps: [StepRun]) -> RunFailure? {
+    /// The first failed step's error, as the run's failure, through `connection` (see
+    /// `StepMapping.failureConnection`: not the step's shown connection, which may be its operator).
+    static func runFailure(of steps: [StepRun], connection: String? = nil) -> RunFailure? {
         guard let step = steps.first(where: { $0.status == .failed }), let error = step.error else { return nil }
-        return RunFailure(error: error, step: step.name)
+        return RunFailure(error: error, step: step.name, connection: connection)
     }
 
     static func runPath(_ address: AirflowRunID) -> [String] {

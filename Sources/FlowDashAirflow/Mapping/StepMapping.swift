@@ -56,9 +56,19 @@ enum StepMapping {
     /// operator (`@task`, `HttpOperator`), because Airflow does not record which connections
     /// Python code opened. (A failed try's log may name it; `step` prefers that.)
     static func connection(of instance: TaskInstanceDTO) -> String? {
+        namedConnection(of: instance) ?? instance.operatorName ?? instance.operator
+    }
+
+    /// The connection a failed try went through, as its run's failure records it: the one its
+    /// log names, else the one its fields name. Never the operator: failures are grouped by
+    /// connection, and every `@task` is not one server.
+    static func failureConnection(of instance: TaskInstanceDTO, log: LogFailure?) -> String? {
+        log?.connection ?? namedConnection(of: instance)
+    }
+
+    private static func namedConnection(of instance: TaskInstanceDTO) -> String? {
         let fields = instance.renderedFields ?? [:]
         return connectionID(in: fields) ?? fields["op_kwargs"]?.objectValue.flatMap(connectionID(in:))
-            ?? instance.operatorName ?? instance.operator
     }
 
     private static func connectionID(in fields: [String: JSONValue]) -> String? {

@@ -39,7 +39,7 @@ struct RunEngine: Sendable {
                 let error = result.record.error ?? StepError(code: "unknown", message: "the step failed")
                 // why: a cancelled task is a stopped run, not a problem with the flow.
                 let status: RunStatus = Task.isCancelled ? .interrupted : .failed
-                try await store.finishRun(plan.id, status: status, failure: RunFailure(error: error, step: step.name),
+                try await store.finishRun(plan.id, status: status, failure: RunFailure(error: error, step: step.name, connection: step.connection),
                                           lastStep: (position, result.record))
                 logger.debug("run failed", metadata: ["run": "\(plan.id)", "flow": "\(plan.flow.name)", "step": "\(step.name)", "code": "\(error.code)"])
                 return

@@ -43,20 +43,21 @@ extension RunStore {
             message: wasClaimed
                 ? "the process running this step stopped before it finished"
                 : "the run was queued but no process ever started it")
-        let failingStep = try String.fetchOne(
-            db, sql: "SELECT name FROM step WHERE runId = ? AND status = 'running' ORDER BY position LIMIT 1", arguments: [run])
+        let failingStep = try Row.fetchOne(
+            db, sql: "SELECT name, connection FROM step WHERE runId = ? AND status = 'running' ORDER BY position LIMIT 1",
+            arguments: [run])
         try db.execute(
             sql: "UPDATE step SET status = 'interrupted', finishedAt = ?, errorCode = ?, errorMessage = ? WHERE runId = ? AND status = 'running'",
             arguments: [now, error.code, error.message, run])
         try db.execute(sql: "UPDATE step SET status = 'interrupted' WHERE runId = ? AND status = 'pending'", arguments: [run])
-        let failure = RunFailure(error: error, step: failingStep)
+        let failure = RunFailure(error: error, step: failingStep?["name"], connection: failingStep?["connection"])
         try db.execute(
             sql: """
                 UPDATE run SET status = 'interrupted', finishedAt = ?, failureKind = ?, failureCode = ?,
-                    failureMessage = ?, failureStep = ?
+                    failureMessage = ?, failureStep = ?, failureConnection = ?
                 WHERE id = ?
                 """,
-            arguments: [now, failure.kind.rawValue, failure.code, failure.message, failure.step, run])
+            arguments: [now, failure.kind.rawValue, failure.code, failure.message, failure.step, failure.connection, run])
     }
 
     /// Appends `count` finished runs of a few synthetic flows, one second apart and ending now;

@@ -8,7 +8,7 @@ import GRDB
 extension RunStore {
     static let summaryColumns = """
         id, flow, status, startedAt, finishedAt, inputs, resubmittedFrom,
-        failureKind, failureCode, failureMessage, failureStep
+        failureKind, failureCode, failureMessage, failureStep, failureConnection
         """
 
     /// Runs newest first (by id), filtered as the query asks.
@@ -82,26 +82,27 @@ extension RunStore {
 struct SummaryRowDecoder {
     private var inputsByText: [String: TriggerInputs] = [:]
 
-    mutating func summary(from row: Row) -> RunSummary {
-        let inputsText: String = row[5]
+    /// Reads `summaryColumns` from the row's column `start` on (a join holds two runs).
+    mutating func summary(from row: Row, startingAt start: Int = 0) -> RunSummary {
+        let inputsText: String = row[start + 5]
         let inputs = inputsByText[inputsText] ?? InputsCoding.decode(inputsText)
         inputsByText[inputsText] = inputs
-        let id: Int64 = row[0]
-        let original: Int64? = row[6]
+        let id: Int64 = row[start]
+        let original: Int64? = row[start + 6]
         return RunSummary(
-            id: RunID(String(id)), flow: row[1],
+            id: RunID(String(id)), flow: row[start + 1],
             // why: a status this version does not know was written by a newer one; show it as ended.
-            status: RunStatus(rawValue: row[2]) ?? .interrupted,
-            startedAt: Date(timeIntervalSince1970: row[3]), finishedAt: RunStore.date(row[4]),
-            inputs: inputs, resubmittedFrom: original.map { RunID(String($0)) }, failure: Self.failure(from: row))
+            status: RunStatus(rawValue: row[start + 2]) ?? .interrupted,
+            startedAt: Date(timeIntervalSince1970: row[start + 3]), finishedAt: RunStore.date(row[start + 4]),
+            inputs: inputs, resubmittedFrom: original.map { RunID(String($0)) }, failure: Self.failure(from: row, start))
     }
 
-    private static func failure(from row: Row) -> RunFailure? {
-        guard let code: String = row[8] else { return nil }
-        let message: String = row[9] ?? ""
+    private static func failure(from row: Row, _ start: Int) -> RunFailure? {
+        guard let code: String = row[start + 8] else { return nil }
+        let message: String = row[start + 9] ?? ""
         let error = StepError(code: code, message: message)
-        let kind = (row[7] as String?).flatMap(FailureKind.init(rawValue:)) ?? Diagnoser.kind(of: error)
-        return RunFailure(kind: kind, code: code, message: message, step: row[10])
+        let kind = (row[start + 7] as String?).flatMap(FailureKind.init(rawValue:)) ?? Diagnoser.kind(of: error)
+        return RunFailure(kind: kind, code: code, message: message, step: row[start + 10], connection: row[start + 11])
     }
 
     static func step(from row: Row) -> StepRun {

@@ -61,10 +61,10 @@ extension RunStore {
             if let lastStep { try Self.write(lastStep.record, db, run: rowID, position: lastStep.position) }
             try db.cachedStatement(sql: """
                 UPDATE run SET status = ?, finishedAt = ?, failureKind = ?, failureCode = ?,
-                    failureMessage = ?, failureStep = ?
+                    failureMessage = ?, failureStep = ?, failureConnection = ?
                 WHERE id = ?
                 """).execute(arguments: [status.rawValue, Self.seconds(date), failure?.kind.rawValue, failure?.code,
-                                         failure?.message, failure?.step, rowID])
+                                         failure?.message, failure?.step, failure?.connection, rowID])
             try db.cachedStatement(sql: "UPDATE step SET status = 'skipped' WHERE runId = ? AND status = 'pending'")
                 .execute(arguments: [rowID])
         }

@@ -8,13 +8,16 @@ enum StoreSchema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
     // why: timestamps are REAL seconds since 1970 everywhere, so bulk inserts and range
     // comparisons need no conversion; ids are AUTOINCREMENT so an id is never reused after
     // history is reset (a worker or a terminal may still hold an old one).
-    private static let v1 = """
+    static let v1 = """
         CREATE TABLE run (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             flow TEXT NOT NULL,
@@ -64,5 +67,26 @@ enum StoreSchema {
             flow TEXT PRIMARY KEY NOT NULL,
             tipsEnabled BOOLEAN NOT NULL DEFAULT 1
         );
+        """
+
+    // The failure inbox (RunStore+Inbox): each failure's connection, and indexes so that
+    // grouping reads only the open failures, never the whole table.
+    private static let v2 = """
+        ALTER TABLE run ADD COLUMN failureConnection TEXT;
+        -- why: runs failed before v2 recorded their failing step, whose connection the step table kept.
+        UPDATE run SET failureConnection = (
+            SELECT step.connection FROM step WHERE step.runId = run.id AND step.name = run.failureStep
+            ORDER BY step.position LIMIT 1)
+        WHERE failureStep IS NOT NULL;
+        -- The newest success per flow (MAX on it) closes every older failure of the flow.
+        CREATE INDEX run_flow_succeeded ON run(flow, id) WHERE status = 'succeeded';
+        -- A flow's failures after its last success, with every column a cause is made of, so
+        -- grouping never touches the table (status too: SQLite counts a column the WHERE names
+        -- as read, even when the partial index implies it).
+        CREATE INDEX run_flow_failed_cause ON run(flow, id, failureKind, failureConnection, failureStep,
+            failureCode, finishedAt, startedAt, status) WHERE status = 'failed';
+        -- Whether a run was resubmitted (it then stands no more for itself), and the ledger newest first.
+        CREATE INDEX run_resubmitted_from ON run(resubmittedFrom) WHERE resubmittedFrom IS NOT NULL;
+        CREATE INDEX run_resubmits ON run(id) WHERE resubmittedFrom IS NOT NULL;
         """
 }
