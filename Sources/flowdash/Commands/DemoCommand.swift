@@ -77,6 +77,8 @@ struct DemoCommand: AsyncParsableCommand {
           flowdash connections verify crm \(flag)     # the valid demo token is \(DemoCredentials.validCRMToken)
           flowdash flows edit bill-customers \(flag)  # the path should be /v1/invoices
           flowdash resubmit RUN --wait \(flag)
+          flowdash inbox \(flag)                     # failures grouped by root cause
+          flowdash resubmit --group connection:crm:authentication --dry-run \(flag)
         """)
     }
 }
