@@ -1,0 +1,121 @@
+import Foundation
+import FlowDashCore
+import FlowDashScreen
+import FlowDashService
+
+/// Bulk resubmit: the dry-run dialog (type the count to go ahead) and the progress screen.
+enum BulkDialogView {
+    static let width = 72
+    /// Distinct inputs listed at most; the count says how many there are.
+    static let inputsShown = 5
+
+    static func draw(_ dialog: BulkResubmitDialog, theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
+        let plan = dialog.plan
+        let count = String(plan.count)
+        let inner0 = min(width, buffer.width - 2) - 4
+        var blocks = TextBlocks(width: max(1, inner0))
+        blocks.paragraph(strings[.bulkSummary, ["count": count, "rate": rate]], style: theme[.dialog])
+        let flows = plan.flows.map { "\(clean($0.flow)) (\($0.runs))" }.joined(separator: ", ")
+        if !flows.isEmpty { blocks.paragraph(strings[.bulkFlows, ["flows": flows]], style: theme[.dialog]) }
+        blocks.paragraph(inputsLine(plan, strings: strings), style: theme[.dialog])
+        if !plan.skipped.isEmpty {
+            let reason = strings[.reasonRunNotFinished]
+            let runs = plan.skipped.map { "\(clean($0.id.rawValue)) (\(reason))" }.joined(separator: ", ")
+            blocks.paragraph(strings[.bulkSkipped, ["count": String(plan.skipped.count), "runs": runs]],
+                             style: theme[.statusError])
+        }
+        let answer: (String, StyleRole) = switch dialog.refusal {
+        case .wrongCount?: (strings[.bulkWrongCount, ["count": count]], .statusError)
+        case .nothingToResubmit?: (strings[.bulkNothing], .statusError)
+        case nil: (plan.count == 0 ? strings[.bulkNothing] : strings[.bulkTypeCount, ["count": count]], .dim)
+        }
+        // why: the field and the instruction always show; the summary above gives way on short terminals.
+        let fixedRows = 2 + Paragraph.wrap(answer.0, width: max(1, inner0)).count
+        let inner = DialogViews.box(title: strings[.bulkTitle, ["count": count]], width: width,
+                                    contentRows: min(blocks.lines.count + fixedRows, max(1, buffer.height - 2)),
+                                    theme: theme, into: &buffer)
+        guard !inner.isEmpty else { return }
+        blocks.keepFirst(max(0, inner.height - fixedRows))
+        blocks.gap()
+        blocks.paragraph(answer.0, style: theme[answer.1])
+        blocks.gap()
+        blocks.draw(in: inner, into: &buffer)
+        let fieldY = min(inner.maxY - 1, inner.y + blocks.lines.count - 1)
+        let label = strings[.bulkCountLabel] + ": "
+        let used = buffer.write(label, x: inner.x, y: fieldY, style: theme[.dialog], maxWidth: inner.width)
+        TextField.render(clean(dialog.typed), masked: false,
+                         in: Rect(x: inner.x + used, y: fieldY, width: min(14, inner.width - used), height: 1),
+                         style: theme[.field], into: &buffer)
+    }
+
+    /// "Inputs (3 different): account=1, account=2 …", as many as fit the list's cap.
+    static func inputsLine(_ plan: BulkResubmitPlan, strings: Strings) -> String {
+        let distinct = plan.distinctInputs
+        let shown = distinct.prefix(inputsShown).map { inputs in
+            let pairs = inputs.sortedPairs.map { clean($0.key) + "=" + clean($0.value) }
+            return pairs.isEmpty ? strings[.bulkNoInputs] : pairs.joined(separator: " ")
+        }
+        let more = distinct.count > inputsShown ? ", …" : ""
+        return strings[.bulkInputs, ["count": String(distinct.count), "inputs": shown.joined(separator: "; ") + more]]
+    }
+
+    /// The default pace's rate, as the dialog promises it.
+    static var rate: String {
+        let perSecond = BulkResubmitPace().perSecond
+        return perSecond == perSecond.rounded() ? String(Int(perSecond)) : String(perSecond)
+    }
+}
+
+/// The progress screen: each run original → new run → outcome, and the tally on the last row.
+enum BulkProgressView {
+    /// Widest each column may grow before the last (outcome) takes the rest:
+    /// glyph, original, arrow, new run, flow.
+    static let columnCaps = [1, 10, 1, 10, 28]
+
+    static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, strings: Strings,
+                     into buffer: inout ScreenBuffer) {
+        let list = layout.list(for: .bulkResubmit)
+        guard let bulk = state.bulk else {
+            drawNotice(strings[.bulkNone], style: theme[.dim], in: layout.body, into: &buffer)
+            return
+        }
+        if !layout.subheader.isEmpty {
+            SubheaderText.draw(title: strings[bulk.done ? .bulkDone : .bulkGoing], notes: "", in: layout.subheader,
+                               theme: theme, into: &buffer)
+        }
+        let tallyRow = Rect(x: layout.body.x, y: list.maxY, width: layout.body.width,
+                            height: layout.body.height - list.height)
+        if !tallyRow.isEmpty {
+            var values = strings.tallyValues(bulk.tally)
+            values["total"] = String(bulk.total)
+            buffer.write(strings[.bulkTally, values], x: tallyRow.x, y: tallyRow.y, style: theme[.sectionTitle],
+                         maxWidth: tallyRow.width)
+        }
+        let items = bulk.list
+        let window = visibleWindow(count: items.items.count, selection: items.selection, offset: items.offset,
+                                   rows: list.height)
+        let rows = window.map { fields(items.items[$0], strings: strings, spinnerFrame: state.status.spinnerFrame) }
+        let widths = Columns.widths(for: rows, width: list.width, caps: columnCaps)
+        drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window, selection: items.selection,
+                   in: list, theme: theme, into: &buffer)
+    }
+
+    static func fields(_ row: BulkProgressState.Row, strings: Strings, spinnerFrame: Int) -> [RowField] {
+        let (glyph, role, text): (String, StyleRole, String) = switch row.outcome {
+        case .waiting: ("·", .queued, strings[.outcomeWaiting])
+        case .submitted: (Spinner.glyph(spinnerFrame), .running, strings[.outcomeSubmitted])
+        case .refused(let reason): ("✕", .failed, strings[.outcomeRefused, ["reason": clean(reason)]])
+        case .finished(let status):
+            (RunRow.marker(for: status).0, RunRow.marker(for: status).1, strings.statusName(status))
+        case .stillRunning: ("…", .running, strings[.outcomeStillRunning])
+        }
+        return [
+            RowField(glyph, role),
+            RowField(clean(row.original.rawValue), .dim),
+            RowField("→", .dim),
+            RowField(row.newRun.map { clean($0.rawValue) } ?? "", .text),
+            RowField(clean(row.flow), .text),
+            RowField(text, role == .failureMarker ? .failed : role),
+        ]
+    }
+}
