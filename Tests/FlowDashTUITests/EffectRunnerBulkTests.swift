@@ -4,8 +4,9 @@ import FlowDashTUI
 import Foundation
 import Testing
 
-/// A small engine that remembers resubmissions: each one starts a run that has already succeeded.
-private actor ResubmittingBackend: FlowBackend {
+/// A small engine that remembers resubmissions: each one starts a run that has already succeeded
+/// (the bulk runner and loop tests share it).
+actor ResubmittingTestBackend: FlowBackend {
     nonisolated let kind = "bulk-test"
     private var runs: [RunID: RunSummary]
     private var next = 100
@@ -48,7 +49,7 @@ private actor Inbox {
 }
 
 struct EffectRunnerBulkTests {
-    private static func failed(_ id: String, flow: String) -> RunSummary {
+    static func failed(_ id: String, flow: String) -> RunSummary {
         RunSummary(id: RunID(id), flow: flow, status: .failed, startedAt: Date(timeIntervalSince1970: Double(id) ?? 0),
                    finishedAt: Date(timeIntervalSince1970: (Double(id) ?? 0) + 1), inputs: ["n": id],
                    failure: RunFailure(kind: .authentication, code: "401", message: "Unauthorized", step: "push",
@@ -56,7 +57,7 @@ struct EffectRunnerBulkTests {
     }
 
     @Test func theInboxThePlanAndTheBulkEventsComeBackAsMessages() async throws {
-        let service = FlowService(backend: ResubmittingBackend([Self.failed("1", flow: "a"), Self.failed("2", flow: "b")]))
+        let service = FlowService(backend: ResubmittingTestBackend([Self.failed("1", flow: "a"), Self.failed("2", flow: "b")]))
         let runner = EffectRunner(service: service)
         let crm = FailureCause(basis: .connection, name: "crm", kind: .authentication, code: nil)
 

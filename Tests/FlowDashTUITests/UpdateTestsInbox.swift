@@ -165,4 +165,15 @@ struct UpdateTestsInbox {
         #expect(KeyMap.action(for: .character("r"), on: .inbox) == .resubmit)
         #expect(KeyMap.bindings(for: .inbox).contains { $0.action == .resubmit && $0.changesRemoteState })
     }
+
+    @Test func aClickSelectsAGroupAndADoubleClickDrillsIn() {
+        var state = I.inboxState()
+        let list = ScreenLayout(state).list(for: .inbox)
+        F.mouse(&state, .press, y: list.y + 1)
+        #expect(state.inbox.groups.selected?.cause == I.invoice)
+        #expect(F.mouse(&state, .doubleClick, y: list.y + 1) == [.loadOpenFailures(I.invoice)])
+        #expect(state.route == .inboxGroup(I.invoice))
+        F.mouse(&state, .wheelDown, y: list.y)
+        #expect(state.inbox.groupRuns.selection == 0)
+    }
 }
