@@ -164,7 +164,7 @@ enum StringsDutch {
         case .helpQuit: "FlowDash afsluiten"
         case .helpFilter: "De lijst filteren op stroom, toestand, soort, code of melding"
         case .helpCycleStatusFilter: "Alle uitvoeringen tonen, daarna alleen mislukte, geslaagde of lopende"
-        case .helpCommand: "Een opdracht typen (connections, flows, tips, inbox, ledger, progress, theme NAAM, quit…)"
+        case .helpCommand: "Een opdracht typen (inbox, ledger, progress, tips, theme NAAM…)"
         case .helpHelp: "Deze hulp tonen of verbergen"
         case .helpRefresh: "Opnieuw laden vanaf de server"
         case .helpShowConnections: "De verbindingen en hun toestand tonen"

@@ -162,7 +162,7 @@ enum StringsEnglish {
         case .helpQuit: "Quit FlowDash"
         case .helpFilter: "Filter the list by flow, status, kind, code or message"
         case .helpCycleStatusFilter: "Show all runs, then only failed, succeeded or running ones"
-        case .helpCommand: "Type a command (connections, flows, tips, inbox, ledger, progress, theme NAME, quit…)"
+        case .helpCommand: "Type a command (inbox, ledger, progress, tips, theme NAME…)"
         case .helpHelp: "Show or hide this help"
         case .helpRefresh: "Reload from the backend"
         case .helpShowConnections: "List the connections and their status"

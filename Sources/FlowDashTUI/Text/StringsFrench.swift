@@ -165,7 +165,7 @@ enum StringsFrench {
         case .helpQuit: "Quitter FlowDash"
         case .helpFilter: "Filtrer la liste par flux, état, type, code ou message"
         case .helpCycleStatusFilter: "Afficher toutes les exécutions, puis les échecs, les réussites ou celles en cours"
-        case .helpCommand: "Saisir une commande (connections, flows, tips, inbox, ledger, progress, theme NOM, quit…)"
+        case .helpCommand: "Saisir une commande (inbox, ledger, progress, tips, theme NOM…)"
         case .helpHelp: "Afficher ou masquer cette aide"
         case .helpRefresh: "Recharger depuis le serveur"
         case .helpShowConnections: "Lister les connexions et leur état"
