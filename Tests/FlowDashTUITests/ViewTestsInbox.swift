@@ -89,7 +89,7 @@ struct ViewTestsInbox {
     @Test("an empty inbox says so; a partial one says its counts are lower bounds")
     func emptyAndPartial() {
         #expect(ViewFixtures.draw(Self.inbox([])).contains("No open failures."))
-        #expect(ViewFixtures.draw(Self.inbox([Self.group()], partial: true)).contains("partial: from the newest runs"))
+        #expect(ViewFixtures.draw(Self.inbox([Self.group()], partial: true)).contains("partial: newest runs only"))
     }
 
     @Test("remote names are sanitised before they reach a cell")
@@ -126,6 +126,15 @@ struct ViewTestsInbox {
         #expect(probe.contains("Count: 2"), "\(probe)")
         let refused = ViewFixtures.draw(Self.dialog(.wrongCount))
         #expect(refused.flowing.contains("That is not 2: nothing was resubmitted."), "\(refused)")
+    }
+
+    @Test("one run reads in the singular")
+    func dryRunOfOne() {
+        var state = ViewFixtures.activity()
+        state.modal = .bulkResubmit(BulkResubmitDialog(plan: BulkResubmitPlan(selection: [Self.failed[0]])))
+        let probe = ViewFixtures.draw(state)
+        #expect(probe.contains("Resubmit 1 run "), "\(probe)")
+        #expect(probe.flowing.contains("1 failed run will be resubmitted with its own inputs."), "\(probe)")
     }
 
     @Test("the progress screen shows each run original → new → outcome and the tally")

@@ -95,4 +95,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case columnOriginal, columnResubmitted, columnCode, columnOutcome, messagePicked, messageSelectionCleared
     case messageBulkStarted, messageBulkFinished, messageBulkGoesOn, messageBulkStillGoing, hintToggleGrouped, hintToggleSelection
     case hintShowLedger, helpToggleGrouped, helpToggleSelection, helpShowLedger
+    case bulkTitleOne, bulkSummaryOne, messageBulkStartedOne
 }

@@ -133,7 +133,8 @@ extension Strings {
         case .selectionCleared: self[.messageSelectionCleared]
         case .loadingGroup: self[.groupLoading]
         case .groupEmpty: self[.groupEmpty]
-        case .bulkResubmitStarted(let count): self[.messageBulkStarted, ["count": String(count)]]
+        case .bulkResubmitStarted(let count):
+            count == 1 ? self[.messageBulkStartedOne] : self[.messageBulkStarted, ["count": String(count)]]
         case .bulkResubmitFinished(let tally): self[.messageBulkFinished, tallyValues(tally)]
         case .bulkResubmitGoesOn: self[.messageBulkGoesOn]
         case .bulkResubmitStillGoing: self[.messageBulkStillGoing]

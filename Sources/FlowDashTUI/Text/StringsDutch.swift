@@ -253,7 +253,7 @@ enum StringsDutch {
         case .inboxLoading: "Foutenbak laden…"
         case .inboxEmpty: "Geen openstaande fouten."
         case .inboxHeader: "Openstaande fouten per oorzaak: {groups} groepen, {runs} runs"
-        case .inboxPartial: "gedeeltelijk: alleen uit de nieuwste runs, minstens deze aantallen"
+        case .inboxPartial: "gedeeltelijk: alleen recente runs"
         case .inboxGroupTitle: "{runs} in {flows}: {cause}"
         case .inboxRunsOne: "1 run"
         case .inboxRunsMany: "{count} runs"
@@ -305,6 +305,9 @@ enum StringsDutch {
         case .helpToggleGrouped: "De foutenbak per oorzaak tonen, of weer de runs"
         case .helpToggleSelection: "De mislukte run, of de hele groep, kiezen voor een groepsherstart (nogmaals: weghalen)"
         case .helpShowLedger: "Herstarts tonen: origineel, herstarte run en de uitkomst"
+        case .bulkTitleOne: "1 run herstarten"
+        case .bulkSummaryOne: "1 mislukte run wordt herstart met zijn eigen invoer."
+        case .messageBulkStartedOne: "1 run herstarten…"
         }
     }
 }

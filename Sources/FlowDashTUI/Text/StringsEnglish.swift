@@ -251,7 +251,7 @@ enum StringsEnglish {
         case .inboxLoading: "Loading the failure inbox…"
         case .inboxEmpty: "No open failures."
         case .inboxHeader: "Open failures by root cause: {groups} groups, {runs} runs"
-        case .inboxPartial: "partial: from the newest runs only, counts are lower bounds"
+        case .inboxPartial: "partial: newest runs only"
         case .inboxGroupTitle: "{runs} in {flows}: {cause}"
         case .inboxRunsOne: "1 run"
         case .inboxRunsMany: "{count} runs"
@@ -303,6 +303,9 @@ enum StringsEnglish {
         case .helpToggleGrouped: "Show the failure inbox grouped by root cause, or the runs again"
         case .helpToggleSelection: "Select the failed run, or the whole group, for a bulk resubmit (again: deselect)"
         case .helpShowLedger: "List resubmissions: original, resubmitted run and its outcome"
+        case .bulkTitleOne: "Resubmit 1 run"
+        case .bulkSummaryOne: "1 failed run will be resubmitted with its own inputs."
+        case .messageBulkStartedOne: "Resubmitting 1 run…"
         }
     }
 }

@@ -254,7 +254,7 @@ enum StringsFrench {
         case .inboxLoading: "Chargement de la boîte des échecs…"
         case .inboxEmpty: "Aucun échec en attente."
         case .inboxHeader: "Échecs en attente par cause : {groups} groupes, {runs} exécutions"
-        case .inboxPartial: "partiel : d'après les exécutions récentes seulement, au moins ces nombres"
+        case .inboxPartial: "partiel : exécutions récentes seulement"
         case .inboxGroupTitle: "{runs} dans {flows} : {cause}"
         case .inboxRunsOne: "1 exécution"
         case .inboxRunsMany: "{count} exécutions"
@@ -306,6 +306,9 @@ enum StringsFrench {
         case .helpToggleGrouped: "Afficher la boîte des échecs groupés par cause, ou de nouveau les exécutions"
         case .helpToggleSelection: "Choisir l'exécution en échec, ou tout le groupe, pour une relance groupée (de nouveau : retirer)"
         case .helpShowLedger: "Lister les relances : origine, exécution relancée et son résultat"
+        case .bulkTitleOne: "Relancer 1 exécution"
+        case .bulkSummaryOne: "1 exécution en échec sera relancée avec ses propres entrées."
+        case .messageBulkStartedOne: "Relance d'1 exécution…"
         }
     }
 }

@@ -14,7 +14,8 @@ enum BulkDialogView {
         let count = String(plan.count)
         let inner0 = min(width, buffer.width - 2) - 4
         var blocks = TextBlocks(width: max(1, inner0))
-        blocks.paragraph(strings[.bulkSummary, ["count": count, "rate": rate]], style: theme[.dialog])
+        let summary = plan.count == 1 ? strings[.bulkSummaryOne] : strings[.bulkSummary, ["count": count, "rate": rate]]
+        blocks.paragraph(summary, style: theme[.dialog])
         let flows = plan.flows.map { "\(clean($0.flow)) (\($0.runs))" }.joined(separator: ", ")
         if !flows.isEmpty { blocks.paragraph(strings[.bulkFlows, ["flows": flows]], style: theme[.dialog]) }
         blocks.paragraph(inputsLine(plan, strings: strings), style: theme[.dialog])
@@ -31,7 +32,8 @@ enum BulkDialogView {
         }
         // why: the field and the instruction always show; the summary above gives way on short terminals.
         let fixedRows = 2 + Paragraph.wrap(answer.0, width: max(1, inner0)).count
-        let inner = DialogViews.box(title: strings[.bulkTitle, ["count": count]], width: width,
+        let title = plan.count == 1 ? strings[.bulkTitleOne] : strings[.bulkTitle, ["count": count]]
+        let inner = DialogViews.box(title: title, width: width,
                                     contentRows: min(blocks.lines.count + fixedRows, max(1, buffer.height - 2)),
                                     theme: theme, into: &buffer)
         guard !inner.isEmpty else { return }

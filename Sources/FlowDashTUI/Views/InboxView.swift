@@ -5,9 +5,8 @@ import FlowDashScreen
 /// `G`: the failure inbox, one row per root cause, biggest first. Enter drills into the group,
 /// space picks all its runs, `r` resubmits them after a dry run.
 enum InboxView {
-    /// Widest each column may grow before the last (when it last failed) takes the rest:
-    /// mark, glyph, title, codes.
-    static let columnCaps = [1, 1, 72, 16]
+    /// Widest the codes column may grow.
+    static let codesCap = 16
 
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, strings: Strings, now: Date,
                      into buffer: inout ScreenBuffer) {
@@ -21,14 +20,26 @@ enum InboxView {
         }
         let window = visibleWindow(count: groups.items.count, selection: groups.selection, offset: groups.offset,
                                    rows: list.height)
+        // why: the mark column shows only while runs are picked, as on the activity list.
+        let marks = !state.picked.isEmpty
         let rows = window.map { index in
             let group = groups.items[index]
-            return [SelectionMark.field(state.picked.contains(group: group.cause))]
-                + GroupRow.fields(group, strings: strings, now: now)
+            let fields = GroupRow.fields(group, strings: strings, now: now)
+            return marks ? [SelectionMark.field(state.picked.contains(group: group.cause))] + fields : fields
         }
-        let widths = Columns.widths(for: rows, width: list.width, caps: columnCaps)
+        let widths = Columns.widths(for: rows, width: list.width, caps: caps(for: rows, width: list.width))
         drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window,
                    selection: groups.selection, in: list, theme: theme, into: &buffer)
+    }
+
+    /// The title gives way first, so the codes and when it last failed stay whole where they fit.
+    static func caps(for rows: [[RowField]], width: Int) -> [Int] {
+        guard let count = rows.first?.count, count >= 4 else { return [] }
+        func widest(_ column: Int) -> Int { rows.map { DisplayWidth.of($0[column].text) }.max() ?? 0 }
+        let codes = min(codesCap, widest(count - 2)), when = widest(count - 1)
+        let before = (0..<(count - 3)).reduce(0) { $0 + widest($1) + Columns.gap }
+        let title = max(24, width - before - codes - when - 3 * Columns.gap)
+        return (0..<(count - 3)).map(widest) + [title, codes]
     }
 
     /// "Open failures by root cause: 3 groups, 17 runs", the partial note and the picked count.
@@ -68,20 +79,23 @@ enum InboxGroupView {
     }
 }
 
-/// Runs as activity rows with the picked mark in front.
+/// Runs as activity rows, with the picked mark in front while any run is picked.
 enum MarkedRunList {
     static func draw(_ runs: ListState<RunSummary>, picked: RunSelection, in list: Rect, theme: Theme,
                      strings: Strings, now: Date, spinnerFrame: Int, into buffer: inout ScreenBuffer) {
         let window = visibleWindow(count: runs.items.count, selection: runs.selection, offset: runs.offset,
                                    rows: list.height)
+        // why: the mark column shows only while runs are picked, as on the activity list.
+        let marks = !picked.isEmpty
         let rows = window.map { index in
             let run = runs.items[index]
-            return [SelectionMark.field(picked.contains(run.id))]
-                + RunRow.fields(run, now: now, strings: strings, spinnerFrame: spinnerFrame)
+            let fields = RunRow.fields(run, now: now, strings: strings, spinnerFrame: spinnerFrame)
+            return marks ? [SelectionMark.field(picked.contains(run.id))] + fields : fields
         }
-        let widths = Columns.widths(for: rows, width: list.width, caps: [1] + ActivityView.columnCaps)
+        let caps = marks ? [1] + ActivityView.columnCaps : ActivityView.columnCaps
+        let widths = Columns.widths(for: rows, width: list.width, caps: caps)
         drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window, selection: runs.selection,
-                   in: list, theme: theme, highlightWidth: keyColumnsWidth(widths, count: 4), into: &buffer)
+                   in: list, theme: theme, highlightWidth: keyColumnsWidth(widths, count: marks ? 4 : 3), into: &buffer)
     }
 }
 
