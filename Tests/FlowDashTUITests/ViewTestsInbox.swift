@@ -128,6 +128,18 @@ struct ViewTestsInbox {
         #expect(refused.flowing.contains("That is not 2: nothing was resubmitted."), "\(refused)")
     }
 
+    @Test("as many distinct inputs as fit are named; the count says how many there are")
+    func manyInputs() {
+        let runs = (1...40).map { index in
+            ViewFixtures.run(String(index), status: .failed, minutesAgo: Double(index), failure: ViewFixtures.authFailure,
+                             inputs: ["account": String(1000 + index)])
+        }
+        let line = BulkDialogView.inputsLine(BulkResubmitPlan(selection: runs), strings: Strings(language: "en"), room: 80)
+        #expect(line.hasPrefix("Inputs (40 different): account=1040; account=1039"), "\(line)")
+        #expect(line.hasSuffix("; …"))
+        #expect(DisplayWidth.of(line) <= 80)
+    }
+
     @Test("one run reads in the singular")
     func dryRunOfOne() {
         var state = ViewFixtures.activity()

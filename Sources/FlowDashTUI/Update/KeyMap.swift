@@ -9,7 +9,9 @@ import FlowDashService
 /// `F` (lowercase `f` cycles the status filter on the activity list), and `q` quits only on the
 /// activity list; elsewhere it goes back, like Esc. Rerun failed steps is `x` (Airflow's "clear"
 /// crosses the failed steps out so they run again): `r` is resubmit, `R` refresh, `c`
-/// connections and `f` the status filter, while `x` is free on every screen.
+/// connections and `f` the status filter, while `x` is free on every screen. `G` on the activity
+/// list (and back on the inbox) toggles the failure inbox, so End alone jumps to the bottom
+/// there; space picks runs for a bulk resubmit, as file managers pick files, and `L` is the ledger.
 public enum KeyMap {
     static let everywhereButActivity: Set<RouteKind> = [
         .runDetail, .connections, .flows, .definitionFailure, .source, .tips, .help,

@@ -25,8 +25,8 @@ enum UpdateBulk {
     /// The dry run of a group arrived: show it, unless the operator moved on meanwhile.
     static func planned(_ result: Result<BulkResubmitPlan, ErrorText>, _ state: inout AppState) {
         guard let plan = UpdateResults.value(of: result, &state) else { return }
-        guard state.modal == nil, state.route == .inbox else { return }
         state.status.show(.none)
+        guard state.modal == nil, state.route == .inbox else { return }
         state.modal = .bulkResubmit(BulkResubmitDialog(plan: plan))
     }
 

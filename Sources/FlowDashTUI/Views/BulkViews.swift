@@ -6,19 +6,19 @@ import FlowDashService
 /// Bulk resubmit: the dry-run dialog (type the count to go ahead) and the progress screen.
 enum BulkDialogView {
     static let width = 72
-    /// Distinct inputs listed at most; the count says how many there are.
-    static let inputsShown = 5
+    /// Rows the distinct inputs may take; as many as fit are listed, the count says how many there are.
+    static let inputRows = 2
 
     static func draw(_ dialog: BulkResubmitDialog, theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
         let plan = dialog.plan
         let count = String(plan.count)
-        let inner0 = min(width, buffer.width - 2) - 4
-        var blocks = TextBlocks(width: max(1, inner0))
+        let textWidth = max(1, min(width, buffer.width - 2) - 4)
+        var blocks = TextBlocks(width: textWidth)
         let summary = plan.count == 1 ? strings[.bulkSummaryOne] : strings[.bulkSummary, ["count": count, "rate": rate]]
         blocks.paragraph(summary, style: theme[.dialog])
         let flows = plan.flows.map { "\(clean($0.flow)) (\($0.runs))" }.joined(separator: ", ")
         if !flows.isEmpty { blocks.paragraph(strings[.bulkFlows, ["flows": flows]], style: theme[.dialog]) }
-        blocks.paragraph(inputsLine(plan, strings: strings), style: theme[.dialog])
+        blocks.paragraph(inputsLine(plan, strings: strings, room: textWidth * inputRows), style: theme[.dialog])
         if !plan.skipped.isEmpty {
             let reason = strings[.reasonRunNotFinished]
             let runs = plan.skipped.map { "\(clean($0.id.rawValue)) (\(reason))" }.joined(separator: ", ")
@@ -30,8 +30,9 @@ enum BulkDialogView {
         case .nothingToResubmit?: (strings[.bulkNothing], .statusError)
         case nil: (plan.count == 0 ? strings[.bulkNothing] : strings[.bulkTypeCount, ["count": count]], .dim)
         }
-        // why: the field and the instruction always show; the summary above gives way on short terminals.
-        let fixedRows = 2 + Paragraph.wrap(answer.0, width: max(1, inner0)).count
+        // why: the instruction and the field always show (a gap, the instruction, the field row);
+        // the summary above gives way on short terminals.
+        let fixedRows = 2 + Paragraph.wrap(answer.0, width: textWidth).count
         let title = plan.count == 1 ? strings[.bulkTitleOne] : strings[.bulkTitle, ["count": count]]
         let inner = DialogViews.box(title: title, width: width,
                                     contentRows: min(blocks.lines.count + fixedRows, max(1, buffer.height - 2)),
@@ -50,15 +51,22 @@ enum BulkDialogView {
                          style: theme[.field], into: &buffer)
     }
 
-    /// "Inputs (3 different): account=1, account=2 …", as many as fit the list's cap.
-    static func inputsLine(_ plan: BulkResubmitPlan, strings: Strings) -> String {
+    /// "Inputs (3 different): account=1; account=2; …": as many as fit in `room` columns.
+    static func inputsLine(_ plan: BulkResubmitPlan, strings: Strings, room: Int) -> String {
         let distinct = plan.distinctInputs
-        let shown = distinct.prefix(inputsShown).map { inputs in
+        let texts = distinct.map { inputs in
             let pairs = inputs.sortedPairs.map { clean($0.key) + "=" + clean($0.value) }
             return pairs.isEmpty ? strings[.bulkNoInputs] : pairs.joined(separator: " ")
         }
-        let more = distinct.count > inputsShown ? ", …" : ""
-        return strings[.bulkInputs, ["count": String(distinct.count), "inputs": shown.joined(separator: "; ") + more]]
+        func line(_ shown: Int) -> String {
+            let more = shown < texts.count ? "; …" : ""
+            return strings[.bulkInputs, ["count": String(texts.count),
+                                         "inputs": texts.prefix(shown).joined(separator: "; ") + more]]
+        }
+        // why: at least one is always named, even when it alone is longer than the room.
+        var shown = min(1, texts.count)
+        while shown < texts.count, DisplayWidth.of(line(shown + 1)) <= room { shown += 1 }
+        return line(shown)
     }
 
     /// The default pace's rate, as the dialog promises it.
