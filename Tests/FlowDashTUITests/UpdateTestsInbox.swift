@@ -176,4 +176,22 @@ struct UpdateTestsInbox {
         F.mouse(&state, .wheelDown, y: list.y)
         #expect(state.inbox.groupRuns.selection == 0)
     }
+
+    @Test func theInboxAndProgressCommandsOpenTheirScreens() {
+        var state = F.state([])
+        F.press(&state, .character(":"))
+        F.type(&state, "inbox")
+        #expect(F.press(&state, .enter) == [.loadInbox])
+        #expect(state.route == .inbox)
+        F.press(&state, .character(":"))
+        F.type(&state, "progress")
+        #expect(F.press(&state, .enter).isEmpty)
+        #expect(state.route == .bulkResubmit)
+    }
+
+    @Test func theLiveRefreshReloadsTheGroupOnItsScreen() {
+        var state = I.groupState()
+        let later = F.now.addingTimeInterval(UpdateTick.activityInterval + 1)
+        #expect(update(&state, .tick, now: later) == [.loadOpenFailures(I.crm)])
+    }
 }
