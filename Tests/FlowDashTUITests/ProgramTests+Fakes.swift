@@ -176,6 +176,10 @@ func programTestRender(_ state: AppState) -> ScreenBuffer {
     case .source: lines += (state.source?.lines ?? []).map { "source \($0)" }
     case .tips: lines += state.tips.items.map { "tip \($0.flow) \($0.failureCount)" }
     case .help: lines += (state.help?.solutions ?? []).map { "solution \($0.entry.id)" }
+    case .inbox: lines += state.inbox.groups.items.map { "group \($0.id) \($0.runCount)" }
+    case .inboxGroup: lines += state.inbox.groupRuns.items.map { "run \($0.id) \($0.status.rawValue)" }
+    case .bulkResubmit: lines += (state.bulk?.list.items ?? []).map { "bulk \($0.original) \($0.outcome)" }
+    case .ledger: lines += state.ledger.items.map { "ledger \($0.original.id) \($0.resubmitted.id)" }
     }
     if let modal = state.modal { lines.append("modal \(modal)") }
     lines.append("status \(state.status.message)")

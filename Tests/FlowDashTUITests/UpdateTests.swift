@@ -62,7 +62,7 @@ struct UpdateTests {
 
     @Test func aVanishedRunLeavesTheCursorClamped() {
         var state = F.state([F.run("1", minutesAgo: 3), F.run("2", minutesAgo: 2), F.run("3", minutesAgo: 1)])
-        F.press(&state, .character("G"))
+        F.press(&state, .end)
         _ = update(&state, .activityLoaded(.success([F.run("3", minutesAgo: 1)])), now: F.now)
         #expect(state.activity.list.selection == 0)
         #expect(selectedRun(state)?.id == RunID("3"))
@@ -130,7 +130,7 @@ struct UpdateTests {
 
     @Test func resizeUpdatesTheSizeAndKeepsTheSelectionInSight() {
         var state = F.state((1...50).map { F.run(String($0), minutesAgo: Double($0)) })
-        F.press(&state, .character("G"))
+        F.press(&state, .end)
         _ = update(&state, .input(.resize(width: 120, height: 10)), now: F.now)
         #expect(state.size == (120, 10))
         let rows = ScreenLayout(state).list(for: .activity).height

@@ -22,7 +22,7 @@ struct UpdateTestsMouse {
 
     @Test func clickCountsTheScrollOffset() {
         var state = Self.manyRuns()
-        F.press(&state, .character("G"))
+        F.press(&state, .end)
         let list = ScreenLayout(state).list(for: .activity)
         F.mouse(&state, .press, y: list.y)
         #expect(state.activity.list.selection == 40 - list.height)

@@ -52,7 +52,7 @@ struct UpdateTestsPrompts {
 
     @Test func filteringKeepsTheSelectedRunWhenItStillMatches() {
         var state = F.state(Self.runs)
-        F.press(&state, .character("G"))
+        F.press(&state, .end)
         #expect(selectedRun(state)?.id == RunID("4"))
         F.press(&state, .character("/"))
         F.type(&state, "crm")

@@ -49,7 +49,8 @@ struct ViewTestsDialogs {
 
     @Test("help lists every binding of the screen with its localized text")
     func helpListsEveryBinding() throws {
-        for route in [Route.activity, .runDetail(RunID("12")), .connections, .flows, .definitionFailure(file: "a.py")] {
+        for route in [Route.activity, .runDetail(RunID("12")), .connections, .flows, .definitionFailure(file: "a.py"),
+                      .inbox, .ledger, .bulkResubmit] {
             var state = route == .activity ? ViewFixtures.activity(size: (100, 40)) : ViewFixtures.runDetail(size: (100, 40))
             state.stack = route == .activity ? [.activity] : [.activity, route]
             state.modal = .help

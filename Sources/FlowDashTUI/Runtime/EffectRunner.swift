@@ -11,8 +11,9 @@ public struct EffectRunner: Sendable {
     public init(service: FlowService) { self.service = service }
 
     /// The answer to `effect`; nil for `.editDefinition`, which the `Program` handles because it
-    /// must suspend the terminal.
-    public func perform(_ effect: Effect) async -> Msg? {
+    /// must suspend the terminal. A bulk resubmit hands each event to `progress` as it happens
+    /// and answers `.bulkResubmitEnded` when its stream ends.
+    public func perform(_ effect: Effect, progress: @Sendable (Msg) async -> Void = { _ in }) async -> Msg? {
         switch effect {
         case .loadActivity:
             async let runs = capture { try await Self.recentAndFailing(service) }
@@ -62,8 +63,30 @@ public struct EffectRunner: Sendable {
                 try SupportBundleArchive.write(bundle, to: file, overwrite: false)
                 return path
             })
+        case .loadInbox:
+            return .inboxLoaded(await capture { try await service.failureInbox() })
+        case .loadOpenFailures(let cause):
+            return .openFailuresLoaded(cause, await capture { try await service.openFailures(cause: cause, limit: Self.groupLimit) })
+        case .pickGroup(let cause):
+            return .groupPicked(cause, await capture { try await service.openFailures(cause: cause, limit: Self.groupLimit) })
+        case .planBulkResubmit(let cause):
+            return .bulkPlanned(await capture {
+                try await service.planBulkResubmit(cause: cause, failedSince: nil, limit: Self.groupLimit)
+            })
+        case .bulkResubmit(let plan):
+            for await event in service.bulkResubmit(plan, pace: BulkResubmitPace()) {
+                await progress(.bulkResubmitEvent(event))
+            }
+            return .bulkResubmitEnded
+        case .loadLedger:
+            return .ledgerLoaded(await capture { try await service.ledger(limit: Self.ledgerLimit) })
         }
     }
+
+    /// How many open failures of one group are listed, picked or resubmitted at most.
+    public static let groupLimit = 1_000
+    /// How many resubmissions the ledger lists.
+    public static let ledgerLimit = 200
 
     /// How many runs the activity list holds, newest first, of all runs and of failed ones.
     public static let activityWindow = 200

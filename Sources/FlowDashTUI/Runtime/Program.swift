@@ -114,7 +114,15 @@ public final class Program {
             launch { [service] in await Self.locateDefinition(of: flow, service: service) }
             return
         }
-        launch { [runner] in await runner.perform(effect).map(Delivery.message) }
+        launch { [runner] in
+            await runner.perform(effect, progress: { [weak self] msg in await self?.post(msg) }).map(Delivery.message)
+        }
+    }
+
+    /// A message sent while its effect still runs (a bulk resubmit's events).
+    private func post(_ msg: Msg) {
+        mailbox.append(.message(msg))
+        terminal.wake()
     }
 
     /// Runs `work` off the loop and posts its answer to the mailbox.

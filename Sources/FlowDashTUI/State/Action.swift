@@ -21,4 +21,10 @@ public enum Action: String, CaseIterable, Sendable {
     case askForHelp
     /// On the Help screen: writes the run's support bundle, secrets removed.
     case supportBundle
+    /// On the activity list: the failure inbox grouped by root cause; there, back to the runs.
+    case toggleGrouped
+    /// Picks the failed run (or the whole group) under the cursor for a bulk resubmit, or drops it.
+    case toggleSelection
+    /// Lists resubmissions: original → resubmitted → outcome.
+    case showLedger
 }

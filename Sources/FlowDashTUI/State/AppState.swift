@@ -14,6 +14,14 @@ public struct AppState: Sendable {
     public var flowsWithTipsOff: Set<String> = []
     /// `:tips`: the repair tip of every failing flow.
     public var tips = ListState<RepairTip>()
+    /// The failure inbox grouped by root cause (`G`), and the group drilled into.
+    public var inbox = InboxState()
+    /// Runs picked with space for a bulk resubmit; Esc clears it.
+    public var picked = RunSelection()
+    /// The bulk resubmit under way or last finished (its progress screen).
+    public var bulk: BulkProgressState?
+    /// `:ledger`: resubmissions, newest first.
+    public var ledger = ListState<LedgerEntry>()
     /// The Help screen (`h` on a run): self-help solutions for it or for a described problem.
     public var help: HelpState?
     /// Where `b` on the Help screen writes support bundles; the launcher sets it
@@ -60,6 +68,14 @@ public enum Route: Hashable, Sendable {
     case tips
     /// Self-help for a run: matching solutions, "ask for help", the support bundle.
     case help(RunID)
+    /// The failure inbox: one row per root cause, biggest first.
+    case inbox
+    /// One group's open failures.
+    case inboxGroup(FailureCause)
+    /// A bulk resubmit's progress.
+    case bulkResubmit
+    /// Resubmissions: original → resubmitted → outcome.
+    case ledger
 }
 
 /// A selectable list and its scroll position.
@@ -116,6 +132,8 @@ public enum Modal: Sendable {
     case filter(PromptState)
     /// "Ask for help" on the Help screen.
     case askHelp(HelpForm)
+    /// A bulk resubmit's dry run; the operator types the count to go ahead.
+    case bulkResubmit(BulkResubmitDialog)
 }
 
 /// A remote-changing action waiting for y/Enter or n/Esc.

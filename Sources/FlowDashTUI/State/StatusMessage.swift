@@ -1,4 +1,5 @@
 import FlowDashCore
+import FlowDashService
 
 /// What the status line says, as data: views put it into the user's language.
 public enum StatusMessage: Sendable, Equatable {
@@ -41,6 +42,19 @@ public enum StatusMessage: Sendable, Equatable {
     case supportBundleWritten(path: String)
     /// Shown when the demo opens: which connection to verify, and with what.
     case demoReady(connection: String, token: String)
+    /// How many runs are picked for a bulk resubmit.
+    case picked(count: Int)
+    case selectionCleared
+    /// Loading a group's open failures (to pick them, or to plan their resubmit).
+    case loadingGroup
+    /// The group has no open failures any more.
+    case groupEmpty
+    case bulkResubmitStarted(count: Int)
+    case bulkResubmitFinished(BulkResubmitTally)
+    /// The operator left the progress screen; the resubmits go on.
+    case bulkResubmitGoesOn
+    /// Another bulk resubmit is still going; one at a time.
+    case bulkResubmitStillGoing
 }
 
 /// Why a key does nothing right now; shown in the status line and in help.

@@ -83,4 +83,17 @@ public enum StringKey: String, CaseIterable, Sendable {
     case askTitle, askProblemType, askCategory, askDescription, askKeys
     case messageFindingSolutions, messageWritingSupportBundle, messageSupportBundleWritten, reasonNoSupportFolder
     case hintShowHelp, hintAskForHelp, hintSupportBundle, helpShowHelp, helpAskForHelp, helpSupportBundle
+
+    // Failure inbox (`G`), picking runs, bulk resubmit, the ledger.
+    case crumbInbox, crumbLedger, crumbBulk, inboxLoading, inboxEmpty, inboxHeader
+    case inboxPartial, inboxGroupTitle, inboxRunsOne, inboxRunsMany, inboxFlowsOne, inboxFlowsMany
+    case inboxCauseConnection, inboxCauseStep, causeStateUnauthorized, causeStateTransient, causeStateConfiguration, causeStateOther
+    case inboxLastFailed, groupLoading, groupEmpty, selectedIndicator, bulkTitle, bulkSummary
+    case bulkFlows, bulkInputs, bulkNoInputs, bulkSkipped, bulkTypeCount, bulkWrongCount
+    case bulkNothing, bulkCountLabel, bulkTally, bulkGoing, bulkDone, bulkNone
+    case outcomeWaiting, outcomeSubmitted, outcomeRefused, outcomeStillRunning, ledgerLoading, ledgerEmpty
+    case columnOriginal, columnResubmitted, columnCode, columnOutcome, messagePicked, messageSelectionCleared
+    case messageBulkStarted, messageBulkFinished, messageBulkGoesOn, messageBulkStillGoing, hintToggleGrouped, hintToggleSelection
+    case hintShowLedger, helpToggleGrouped, helpToggleSelection, helpShowLedger
+    case bulkTitleOne, bulkSummaryOne, messageBulkStartedOne
 }

@@ -1,4 +1,5 @@
 import FlowDashCore
+import FlowDashService
 
 /// Interface data put into words. Every remote value (names, codes, messages) is sanitised here,
 /// so a caller cannot forget to.
@@ -30,6 +31,9 @@ extension Strings {
         case .showHelp: self[.hintShowHelp]
         case .askForHelp: self[.hintAskForHelp]
         case .supportBundle: self[.hintSupportBundle]
+        case .toggleGrouped: self[.hintToggleGrouped]
+        case .toggleSelection: self[.hintToggleSelection]
+        case .showLedger: self[.hintShowLedger]
         }
     }
 
@@ -60,6 +64,9 @@ extension Strings {
         case .showHelp: self[.helpShowHelp]
         case .askForHelp: self[.helpAskForHelp]
         case .supportBundle: self[.helpSupportBundle]
+        case .toggleGrouped: self[.helpToggleGrouped]
+        case .toggleSelection: self[.helpToggleSelection]
+        case .showLedger: self[.helpShowLedger]
         }
     }
 
@@ -122,6 +129,15 @@ extension Strings {
         case .findingSolutions: self[.messageFindingSolutions]
         case .writingSupportBundle(let run): self[.messageWritingSupportBundle, ["id": clean(run.rawValue)]]
         case .supportBundleWritten(let path): self[.messageSupportBundleWritten, ["path": clean(path)]]
+        case .picked(let count): self[.messagePicked, ["count": String(count), "key": KeyMap.label(of: .resubmit)]]
+        case .selectionCleared: self[.messageSelectionCleared]
+        case .loadingGroup: self[.groupLoading]
+        case .groupEmpty: self[.groupEmpty]
+        case .bulkResubmitStarted(let count):
+            count == 1 ? self[.messageBulkStartedOne] : self[.messageBulkStarted, ["count": String(count)]]
+        case .bulkResubmitFinished(let tally): self[.messageBulkFinished, tallyValues(tally)]
+        case .bulkResubmitGoesOn: self[.messageBulkGoesOn]
+        case .bulkResubmitStillGoing: self[.messageBulkStillGoing]
         }
     }
 
@@ -204,6 +220,37 @@ extension Strings {
         case .editDefinition(let flow): return self[.fixEdit, ["flow": clean(flow), "key": key(.edit, "e")]]
         case .resubmit: return self[.fixResubmit, ["key": key(.resubmit, "r")]]
         case .getHelp: return self[.fixHelp, ["key": key(.showHelp, "h")]]
+        }
+    }
+
+    /// The counts of a bulk resubmit's tally, as template values.
+    func tallyValues(_ tally: BulkResubmitTally) -> [String: String] {
+        ["submitted": String(tally.submitted), "refused": String(tally.refused), "succeeded": String(tally.succeeded),
+         "failed": String(tally.failed), "running": String(tally.stillRunning)]
+    }
+
+    /// A group's row title: "14 runs in 5 flows: connection crm unauthorized", in this language.
+    public func groupTitle(_ group: FailureGroup) -> String {
+        let runs = group.runCount == 1 ? self[.inboxRunsOne] : self[.inboxRunsMany, ["count": String(group.runCount)]]
+        let flows = group.flows.count == 1
+            ? self[.inboxFlowsOne] : self[.inboxFlowsMany, ["count": String(group.flows.count)]]
+        return self[.inboxGroupTitle, ["runs": runs, "flows": flows, "cause": causeText(group.cause)]]
+    }
+
+    /// "connection crm unauthorized" or "step create-invoice 404 (configuration)".
+    public func causeText(_ cause: FailureCause) -> String {
+        switch cause.basis {
+        case .connection:
+            let state: StringKey = switch cause.kind {
+            case .authentication: .causeStateUnauthorized
+            case .transient: .causeStateTransient
+            case .configuration: .causeStateConfiguration
+            case .other: .causeStateOther
+            }
+            return self[.inboxCauseConnection, ["name": clean(cause.name), "state": self[state]]]
+        case .step:
+            return self[.inboxCauseStep, ["name": clean(cause.name), "code": clean(cause.code ?? ""),
+                                          "kind": kindName(cause.kind)]]
         }
     }
 

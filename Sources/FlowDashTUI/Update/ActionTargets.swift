@@ -18,9 +18,26 @@ enum ActionTargets {
             // why: before the report arrives, the activity row already knows the run's status.
             if let summary = state.runDetail?.report?.detail.summary, summary.id == id { return summary }
             return state.activity.list.items.first { $0.id == id }
-        case .connections, .flows, .definitionFailure, .source, .tips, .help:
+        case .inboxGroup:
+            return state.inbox.groupRuns.selected
+        case .connections, .flows, .definitionFailure, .source, .tips, .help, .inbox, .bulkResubmit, .ledger:
             return nil
         }
+    }
+
+    /// The run space picks: the selected run of the activity list or of a group's list.
+    static func runToPick(in state: AppState) -> RunSummary? {
+        switch state.route {
+        case .activity: selectedRun(state)
+        case .inboxGroup: state.inbox.groupRuns.selected
+        default: nil
+        }
+    }
+
+    /// Whether `r` resubmits many runs: the picked ones, or on the inbox the group under the cursor.
+    static func bulkApplies(in state: AppState) -> Bool {
+        guard KeyMap.pickingRoutes.contains(state.route.kind) else { return false }
+        return !state.picked.isEmpty || (state.route == .inbox && state.inbox.groups.selected != nil)
     }
 
     /// The connection `v` verifies: the failing step's on run detail (the diagnosis names it),
@@ -36,7 +53,7 @@ enum ActionTargets {
             return steps.indices.contains(detail.selection) ? steps[detail.selection].connection : nil
         case .connections:
             return state.connections.selected?.name
-        case .activity, .flows, .definitionFailure, .source, .tips, .help:
+        case .activity, .flows, .definitionFailure, .source, .tips, .help, .inbox, .inboxGroup, .bulkResubmit, .ledger:
             return nil
         }
     }
@@ -58,7 +75,7 @@ enum ActionTargets {
             }
         case .definitionFailure:
             return definitionFailure(in: state)?.flow
-        case .connections, .source, .tips, .help:
+        case .connections, .source, .tips, .help, .inbox, .inboxGroup, .bulkResubmit, .ledger:
             return nil
         }
     }

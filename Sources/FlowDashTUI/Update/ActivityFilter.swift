@@ -79,13 +79,16 @@ public enum ActivityOrder {
         // why: sorting small keys, not the runs themselves, keeps a frame's re-sort of a few
         // hundred runs from copying (and retaining) every field of every run at each comparison.
         let keys = runs.map { (attention: needsAttention($0), started: $0.startedAt, id: $0.id) }
-        let order = keys.indices.sorted { leftIndex, rightIndex in
+        func precedes(_ leftIndex: Int, _ rightIndex: Int) -> Bool {
             let left = keys[leftIndex], right = keys[rightIndex]
             if left.attention != right.attention { return left.attention }
             if left.started != right.started { return left.started > right.started }
             return left.id > right.id
         }
-        return order.map { runs[$0] }
+        // why: the list is stored in this order (`activityLoaded` sorts it), and a frame asks for
+        // it several times (rows, hints); one pass that finds it sorted is cheaper than a sort.
+        if keys.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return runs }
+        return keys.indices.sorted(by: precedes).map { runs[$0] }
     }
 
     /// Whether `run` passes the status filter; "failed" means needs attention, "running"

@@ -3,11 +3,13 @@ import Foundation
 /// The `:` command line: the commands it knows, Tab completion, and parsing.
 public enum CommandPrompt {
     /// Every command, in the order completion considers them.
-    public static let commands = ["activity", "connections", "flows", "tips", "theme", "quit", "q", "help"]
+    public static let commands = [
+        "activity", "connections", "flows", "tips", "inbox", "ledger", "progress", "theme", "quit", "q", "help",
+    ]
 
     /// A parsed command line.
     enum Command: Equatable {
-        case activity, connections, flows, tips, quit, help
+        case activity, connections, flows, tips, inbox, ledger, progress, quit, help
         case theme(String)
         case empty
         case unknown(String)
@@ -48,6 +50,9 @@ public enum CommandPrompt {
         case ("connections", 1): return .connections
         case ("flows", 1): return .flows
         case ("tips", 1): return .tips
+        case ("inbox", 1): return .inbox
+        case ("ledger", 1): return .ledger
+        case ("progress", 1): return .progress
         case ("quit", 1), ("q", 1): return .quit
         case ("help", 1): return .help
         case ("theme", 2): return .theme(words[1])

@@ -35,6 +35,7 @@ public struct KeyBinding: Sendable {
 /// The kind of screen a route shows, without its parameters; bindings are scoped by it.
 public enum RouteKind: Hashable, Sendable, CaseIterable {
     case activity, runDetail, connections, flows, definitionFailure, source, tips, help
+    case inbox, inboxGroup, bulkResubmit, ledger
 }
 
 extension Route {
@@ -49,6 +50,10 @@ extension Route {
         case .source: .source
         case .tips: .tips
         case .help: .help
+        case .inbox: .inbox
+        case .inboxGroup: .inboxGroup
+        case .bulkResubmit: .bulkResubmit
+        case .ledger: .ledger
         }
     }
 }

@@ -9,21 +9,31 @@ import FlowDashService
 /// `F` (lowercase `f` cycles the status filter on the activity list), and `q` quits only on the
 /// activity list; elsewhere it goes back, like Esc. Rerun failed steps is `x` (Airflow's "clear"
 /// crosses the failed steps out so they run again): `r` is resubmit, `R` refresh, `c`
-/// connections and `f` the status filter, while `x` is free on every screen.
+/// connections and `f` the status filter, while `x` is free on every screen. `G` on the activity
+/// list (and back on the inbox) toggles the failure inbox, so End alone jumps to the bottom
+/// there; space picks runs for a bulk resubmit, as file managers pick files, and `L` is the ledger.
 public enum KeyMap {
     static let everywhereButActivity: Set<RouteKind> = [
         .runDetail, .connections, .flows, .definitionFailure, .source, .tips, .help,
+        .inbox, .inboxGroup, .bulkResubmit, .ledger,
     ]
+    /// Where `G` toggles the grouped view instead of jumping to the bottom.
+    static let groupedToggleRoutes: Set<RouteKind> = [.activity, .inbox]
+    /// Lists where space picks runs for a bulk resubmit.
+    static let pickingRoutes: Set<RouteKind> = [.activity, .inbox, .inboxGroup]
 
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(.moveDown, keys: [.character("j"), .down], label: "j/↓"),
         KeyBinding(.moveUp, keys: [.character("k"), .up], label: "k/↑"),
         KeyBinding(.top, keys: [.character("g"), .home], label: "g/Home"),
-        KeyBinding(.bottom, keys: [.character("G"), .end], label: "G/End"),
+        KeyBinding(.bottom, keys: [.character("G"), .end], label: "G/End",
+                   routes: Set(RouteKind.allCases).subtracting(groupedToggleRoutes)),
+        KeyBinding(.bottom, keys: [.end], label: "End", routes: groupedToggleRoutes),
         KeyBinding(.pageDown, keys: [.pageDown], label: "PgDn"),
         KeyBinding(.pageUp, keys: [.pageUp], label: "PgUp"),
-        KeyBinding(.open, keys: [.enter], label: "Enter", routes: [.activity, .runDetail, .tips, .help]),
+        KeyBinding(.open, keys: [.enter], label: "Enter",
+                   routes: [.activity, .runDetail, .tips, .help, .inbox, .inboxGroup, .bulkResubmit, .ledger]),
         KeyBinding(.back, keys: [.escape, .backspace], label: "Esc"),
         KeyBinding(.back, keys: [.character("q")], label: "q", routes: everywhereButActivity),
         KeyBinding(.quit, keys: [.character("q")], label: "q", routes: [.activity]),
@@ -35,11 +45,15 @@ public enum KeyMap {
         KeyBinding(.refresh, keys: [.character("R")], label: "R"),
         KeyBinding(.showConnections, keys: [.character("c")], label: "c"),
         KeyBinding(.showFlows, keys: [.character("F")], label: "F"),
+        KeyBinding(.showLedger, keys: [.character("L")], label: "L"),
+        KeyBinding(.toggleGrouped, keys: [.character("G")], label: "G", routes: groupedToggleRoutes),
+        KeyBinding(.toggleSelection, keys: [.character(" ")], label: "Space", routes: pickingRoutes),
         KeyBinding(.verify, keys: [.character("v")], label: "v", routes: [.runDetail, .connections],
                    refusedInReadOnly: true),
         KeyBinding(.edit, keys: [.character("e")], label: "e",
                    routes: [.activity, .runDetail, .flows, .definitionFailure], refusedInReadOnly: true),
-        KeyBinding(.resubmit, keys: [.character("r")], label: "r", routes: [.activity, .runDetail],
+        KeyBinding(.resubmit, keys: [.character("r")], label: "r",
+                   routes: [.activity, .runDetail, .inbox, .inboxGroup],
                    changesRemoteState: true),
         KeyBinding(.rerunFailed, keys: [.character("x")], label: "x", routes: [.activity, .runDetail],
                    changesRemoteState: true, refusedInReadOnly: true),
@@ -77,8 +91,13 @@ public enum KeyMap {
         if state.readOnly && writes { return .readOnly }
         switch action {
         case .resubmit:
+            if ActionTargets.bulkApplies(in: state) { return nil }
             guard let run = ActionTargets.runToResubmit(in: state) else { return .nothingSelected }
             return FlowService.canResubmit(run) ? nil : .runNotFinished
+        case .toggleSelection:
+            if state.route == .inbox { return state.inbox.groups.selected == nil ? .nothingSelected : nil }
+            guard let run = ActionTargets.runToPick(in: state) else { return .nothingSelected }
+            return run.status == .failed ? nil : .runDidNotFail
         case .verify:
             if state.route == .connections {
                 return state.connections.selected == nil ? .nothingSelected : nil

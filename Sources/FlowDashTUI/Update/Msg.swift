@@ -38,6 +38,19 @@ public enum Msg: Sendable {
     case requestSolutionsFound(HelpRequest, Result<[Solution], ErrorText>)
     /// The run's support bundle was written: the file's path.
     case supportBundleWritten(RunID, Result<String, ErrorText>)
+    /// The failure inbox, grouped by root cause.
+    case inboxLoaded(Result<FailureInbox, ErrorText>)
+    /// The open failures of a group, to show them (Enter on a group).
+    case openFailuresLoaded(FailureCause, Result<[RunSummary], ErrorText>)
+    /// The open failures of a group, to pick or drop them all (space on a group).
+    case groupPicked(FailureCause, Result<[RunSummary], ErrorText>)
+    /// The dry run of resubmitting a group (`r` on a group row).
+    case bulkPlanned(Result<BulkResubmitPlan, ErrorText>)
+    /// One event of the bulk resubmit under way; many arrive for one effect.
+    case bulkResubmitEvent(BulkResubmitEvent)
+    /// The bulk resubmit's stream ended.
+    case bulkResubmitEnded
+    case ledgerLoaded(Result<[LedgerEntry], ErrorText>)
 }
 
 /// Work `update` asks for; the runtime performs it off the render loop and answers with a `Msg`.
@@ -62,6 +75,25 @@ public enum Effect: Sendable, Equatable {
     case findSolutions(HelpRequest)
     /// Writes the run's support bundle (secrets removed) to the file `path`.
     case writeSupportBundle(RunID, path: String)
+    case loadInbox
+    case loadOpenFailures(FailureCause)
+    /// Loads a group's open failures to pick (or drop) them all.
+    case pickGroup(FailureCause)
+    /// The dry run of resubmitting every open failure of a group.
+    case planBulkResubmit(FailureCause)
+    /// Resubmits the plan's runs at the default pace; answers with one message per event, then
+    /// `.bulkResubmitEnded`.
+    case bulkResubmit(BulkResubmitPlan)
+    case loadLedger
+}
+
+extension Effect {
+    /// Whether the effect streams for long (a bulk resubmit follows its runs for minutes): it is
+    /// not counted in flight, so the spinner and the live refresh are not held up by it.
+    var isLongRunning: Bool {
+        if case .bulkResubmit = self { return true }
+        return false
+    }
 }
 
 /// An error already turned into one sanitised line for the status line.

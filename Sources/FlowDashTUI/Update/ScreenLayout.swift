@@ -56,7 +56,9 @@ public struct ScreenLayout: Sendable, Equatable {
     /// The rect the route's selectable list is drawn in.
     public func list(for route: RouteKind) -> Rect {
         switch route {
-        case .activity, .connections, .flows, .definitionFailure, .source, .help: body
+        case .activity, .connections, .flows, .definitionFailure, .source, .help, .inbox, .inboxGroup, .ledger: body
+        // why: the progress screen keeps its last row for the tally.
+        case .bulkResubmit: body.splitTop(max(0, body.height - 1)).0
         case .runDetail, .tips: body.splitTop((body.height + 1) / 2).0
         }
     }

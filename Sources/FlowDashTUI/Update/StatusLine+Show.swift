@@ -11,8 +11,10 @@ extension StatusLine {
     static func kind(of message: StatusMessage) -> Kind {
         switch message {
         case .failed, .verifyRejected, .verifyInconclusive, .definitionInvalid, .actionDisabled,
-             .unknownCommand, .definitionFailuresUnavailable:
+             .unknownCommand, .definitionFailuresUnavailable, .bulkResubmitStillGoing:
             .error
+        case .bulkResubmitFinished(let tally):
+            tally.refused + tally.failed == 0 ? .success : .error
         case .runFinished(_, let status):
             status == .succeeded ? .success : .error
         case .verified, .resubmitted, .definitionValid, .failedStepsRerun, .tipsSwitched, .supportBundleWritten:
@@ -20,7 +22,8 @@ extension StatusLine {
         case .none, .loading, .resubmitting, .definitionUnchanged, .definitionReadOnly,
              .themeChanged, .cancelled, .demoReady, .editDefinitionElsewhere, .countingFailedSteps,
              .noFailedStepsToRerun, .failedStepsReady, .rerunningFailedSteps, .findingSolutions,
-             .writingSupportBundle:
+             .writingSupportBundle, .picked, .selectionCleared, .loadingGroup, .groupEmpty,
+             .bulkResubmitStarted, .bulkResubmitGoesOn:
             .info
         }
     }

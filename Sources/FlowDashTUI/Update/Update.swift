@@ -25,18 +25,18 @@ public func update(_ state: inout AppState, _ msg: Msg, now: Date) -> [Effect] {
 
 /// Counts `effects` as running; the runtime calls it for `initialEffects`, `update` for the rest.
 func noteStarted(_ effects: [Effect], in state: inout AppState) {
-    state.status.inFlight += effects.count
+    state.status.inFlight += effects.filter { !$0.isLongRunning }.count
 }
 
 extension Msg {
     /// Whether this message answers an effect (and so ends one in-flight call).
     var isEffectResult: Bool {
         switch self {
-        case .input, .tick: false
+        case .input, .tick, .bulkResubmitEvent, .bulkResubmitEnded: false
         case .activityLoaded, .reportLoaded, .connectionsLoaded, .flowsLoaded, .verifyFinished,
              .resubmitted, .editFinished, .definitionReadOnly, .failedStepsCounted, .failedStepsRerun,
              .tipsLoaded, .flowTipLoaded, .tipsSwitched, .solutionsLoaded, .requestSolutionsFound,
-             .supportBundleWritten:
+             .supportBundleWritten, .inboxLoaded, .openFailuresLoaded, .groupPicked, .bulkPlanned, .ledgerLoaded:
             true
         }
     }

@@ -9,6 +9,8 @@ enum UpdateActions {
             state.status.show(.actionDisabled(action, reason: reason))
             return []
         }
+        // why: many runs are confirmed by typing their count in the dry run, not with y.
+        if action == .resubmit, ActionTargets.bulkApplies(in: state) { return UpdateBulk.start(&state) }
         if needsConfirmation(action, on: state.route), let pending = pendingAction(for: action, in: state) {
             state.modal = .confirm(ConfirmRequest(action: pending))
             return []
@@ -54,6 +56,9 @@ enum UpdateActions {
             state.modal = .askHelp(HelpForm())
         case .supportBundle:
             return UpdateHelp.writeBundle(&state, now: now)
+        case .toggleGrouped: return UpdateInbox.toggleGrouped(&state)
+        case .toggleSelection: return UpdateInbox.toggleSelection(&state)
+        case .showLedger: return UpdateNavigation.show(.ledger, &state)
         case .resubmit:
             // why: reached only if the binding's confirmation mark is removed; still safe to run.
             guard let pending = pendingAction(for: action, in: state) else { return [] }
@@ -114,6 +119,8 @@ enum UpdateActions {
         case .help:
             UpdateHelp.toggleExpanded(&state)
             return []
+        case .inbox, .inboxGroup, .ledger, .bulkResubmit:
+            return UpdateInbox.open(&state)
         case .connections, .flows, .definitionFailure, .source:
             return []
         }
@@ -121,6 +128,8 @@ enum UpdateActions {
 
     /// Esc: one screen back; on the activity list it clears a text filter instead.
     private static func back(_ state: inout AppState) -> [Effect] {
+        if UpdateInbox.clearSelection(&state) { return [] }
+        UpdateBulk.leaving(&state)
         if state.route == .activity {
             if !state.activity.filterText.isEmpty { UpdatePrompts.setFilter("", &state) }
             return []

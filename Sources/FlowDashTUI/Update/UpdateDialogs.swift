@@ -20,6 +20,8 @@ enum UpdateDialogs {
             return []
         case .askHelp(let form):
             return UpdateHelp.form(key, form, &state)
+        case .bulkResubmit(let dialog):
+            return UpdateBulk.dialog(key, dialog, &state)
         }
     }
 

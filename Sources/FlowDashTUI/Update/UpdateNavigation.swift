@@ -70,6 +70,10 @@ enum UpdateNavigation {
         case .source: []
         case .tips: [.loadTips]
         case .help(let id): [.loadSolutions(id)]
+        case .inbox: [.loadInbox]
+        case .inboxGroup(let cause): [.loadOpenFailures(cause)]
+        case .bulkResubmit: []
+        case .ledger: [.loadLedger]
         }
     }
 
@@ -97,6 +101,10 @@ enum UpdateNavigation {
         case .source: UpdateSource.rowCount(state)
         case .tips: state.tips.items.count
         case .help: state.help?.solutions.count ?? 0
+        case .inbox: state.inbox.groups.items.count
+        case .inboxGroup: state.inbox.groupRuns.items.count
+        case .bulkResubmit: state.bulk?.list.items.count ?? 0
+        case .ledger: state.ledger.items.count
         }
     }
 
@@ -112,6 +120,10 @@ enum UpdateNavigation {
         case .source: (state.source?.offset ?? 0, state.source?.offset ?? 0)
         case .tips: (state.tips.selection, state.tips.offset)
         case .help: (state.help?.selection ?? 0, 0)
+        case .inbox: (state.inbox.groups.selection, state.inbox.groups.offset)
+        case .inboxGroup: (state.inbox.groupRuns.selection, state.inbox.groupRuns.offset)
+        case .bulkResubmit: (state.bulk?.list.selection ?? 0, state.bulk?.list.offset ?? 0)
+        case .ledger: (state.ledger.selection, state.ledger.offset)
         }
     }
 
@@ -141,6 +153,15 @@ enum UpdateNavigation {
             // why: the view scrolls the selected entry into sight; entries have no fixed height.
             guard let count = state.help?.solutions.count else { return }
             state.help?.selection = count == 0 ? 0 : min(max(0, index), count - 1)
+        case .inbox:
+            state.inbox.groups.moveCursor(to: index, count: state.inbox.groups.items.count, rows: rows)
+        case .inboxGroup:
+            state.inbox.groupRuns.moveCursor(to: index, count: state.inbox.groupRuns.items.count, rows: rows)
+        case .bulkResubmit:
+            let count = state.bulk?.list.items.count ?? 0
+            state.bulk?.list.moveCursor(to: index, count: count, rows: rows)
+        case .ledger:
+            state.ledger.moveCursor(to: index, count: state.ledger.items.count, rows: rows)
         }
     }
 
@@ -165,6 +186,17 @@ enum UpdateNavigation {
             to: state.flows.selection, count: state.flows.items.count, rows: layout.list(for: .flows).height)
         state.tips.moveCursor(
             to: state.tips.selection, count: state.tips.items.count, rows: layout.list(for: .tips).height)
+        state.inbox.groups.moveCursor(
+            to: state.inbox.groups.selection, count: state.inbox.groups.items.count, rows: layout.list(for: .inbox).height)
+        state.inbox.groupRuns.moveCursor(
+            to: state.inbox.groupRuns.selection, count: state.inbox.groupRuns.items.count,
+            rows: layout.list(for: .inboxGroup).height)
+        state.ledger.moveCursor(
+            to: state.ledger.selection, count: state.ledger.items.count, rows: layout.list(for: .ledger).height)
+        if let bulk = state.bulk {
+            state.bulk?.list.moveCursor(to: bulk.list.selection, count: bulk.list.items.count,
+                                        rows: layout.list(for: .bulkResubmit).height)
+        }
         if let selection = state.runDetail?.selection {
             state.runDetail?.moveCursor(to: selection, rows: layout.list(for: .runDetail).height)
         }

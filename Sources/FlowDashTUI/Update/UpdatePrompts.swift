@@ -64,6 +64,12 @@ enum UpdatePrompts {
             return UpdateNavigation.reset(to: [.flows], &state)
         case .tips:
             return UpdateNavigation.reset(to: [.tips], &state)
+        case .inbox:
+            return UpdateNavigation.reset(to: [.inbox], &state)
+        case .ledger:
+            return UpdateNavigation.reset(to: [.ledger], &state)
+        case .progress:
+            return UpdateNavigation.reset(to: [.bulkResubmit], &state)
         case .quit:
             state.shouldQuit = true
         case .help:

@@ -49,6 +49,14 @@ enum UpdateResults {
             UpdateRerunResult.counted(id, result, &state)
         case .failedStepsRerun(let id, let result):
             return UpdateRerunResult.rerun(id, result, &state)
+        case .inboxLoaded, .openFailuresLoaded, .groupPicked, .ledgerLoaded:
+            return UpdateInbox.apply(msg, &state, now: now)
+        case .bulkPlanned(let result):
+            UpdateBulk.planned(result, &state)
+        case .bulkResubmitEvent(let event):
+            UpdateBulk.event(event, &state)
+        case .bulkResubmitEnded:
+            return UpdateBulk.ended(&state)
         }
         return []
     }

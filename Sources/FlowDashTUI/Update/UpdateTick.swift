@@ -24,7 +24,11 @@ enum UpdateTick {
                   !report.detail.summary.status.isFinished, isDue(liveRunInterval, state, now) else { return [] }
             state.lastRefresh = now
             return [.loadReport(id)]
-        case .connections, .flows, .source, .tips, .help:
+        case .inbox, .inboxGroup, .ledger:
+            guard isDue(activityInterval, state, now) else { return [] }
+            state.lastRefresh = now
+            return UpdateNavigation.reload(state)
+        case .connections, .flows, .source, .tips, .help, .bulkResubmit:
             return []
         }
     }

@@ -21,19 +21,23 @@ enum ActivityView {
             drawNotice(emptyText(state, strings: strings), style: theme[.dim], in: list, into: &buffer)
             return
         }
+        // why: the mark column shows only while runs are picked, so the everyday list keeps its width.
+        let marks = !state.picked.isEmpty
         let rows = window.map { index in
-            switch items[index] {
+            let fields = switch items[index] {
             case .run(let run):
                 RunRow.fields(run, now: now, strings: strings, spinnerFrame: state.status.spinnerFrame)
             case .definition(let failure):
                 DefinitionFailureRow.fields(failure, now: now, strings: strings)
             }
+            guard marks else { return fields }
+            return [SelectionMark.field(items[index].run.map { state.picked.contains($0.id) } ?? false)] + fields
         }
-        let widths = Columns.widths(for: rows, width: list.width, caps: columnCaps)
+        let widths = Columns.widths(for: rows, width: list.width, caps: marks ? [1] + columnCaps : columnCaps)
         drawWindow(Columns.lines(for: rows, widths: widths, theme: theme), window: window,
                    selection: state.activity.list.selection, in: list, theme: theme,
-                   highlightWidth: keyColumnsWidth(widths, count: 3), into: &buffer)
-        underlineSectionEnd(items: items, window: window, in: list, into: &buffer)
+                   highlightWidth: keyColumnsWidth(widths, count: marks ? 4 : 3), into: &buffer)
+        underlineSectionEnd(items: items, window: window, in: list, indent: marks ? 3 : 0, into: &buffer)
     }
 
     /// The friendly line for an empty list: loading, nothing yet, or nothing matching.
@@ -71,6 +75,7 @@ enum ActivityView {
     /// "filter: crm  showing: failed", or "" when nothing narrows the list.
     static func indicators(_ state: AppState, strings: Strings) -> String {
         var parts: [String] = []
+        if !state.picked.isEmpty { parts.append(strings[.selectedIndicator, ["count": String(state.picked.count)]]) }
         let text = clean(state.activity.filterText)
         if !text.trimmingCharacters(in: .whitespaces).isEmpty {
             parts.append(strings[.filterIndicator, ["text": text]])
@@ -92,11 +97,11 @@ enum ActivityView {
 
     /// Underlines the last needs-attention row when other runs follow it on screen; the glyph
     /// column is left alone so the failure marker keeps its exact style.
-    static func underlineSectionEnd(items: ActivityRows, window: Range<Int>, in rect: Rect,
+    static func underlineSectionEnd(items: ActivityRows, window: Range<Int>, in rect: Rect, indent: Int = 0,
                                     into buffer: inout ScreenBuffer) {
         for index in window.dropLast() where items.needsAttention(index) && !items.needsAttention(index + 1) {
             let y = rect.y + index - window.lowerBound
-            let afterGlyph = Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1)
+            let afterGlyph = Rect(x: rect.x + 2 + indent, y: y, width: rect.width - 2 - indent, height: 1)
             buffer.restyle(afterGlyph) { $0.underline = true }
         }
     }

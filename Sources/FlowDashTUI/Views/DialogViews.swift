@@ -13,6 +13,7 @@ enum DialogViews {
         case .commandLine(let prompt): drawPrompt(":", prompt, in: layout.statusBar, theme: theme, into: &buffer)
         case .filter(let prompt): drawPrompt("/", prompt, in: layout.statusBar, theme: theme, into: &buffer)
         case .askHelp(let form): HelpFormView.draw(form, theme: theme, strings: strings, into: &buffer)
+        case .bulkResubmit(let dialog): BulkDialogView.draw(dialog, theme: theme, strings: strings, into: &buffer)
         }
     }
 

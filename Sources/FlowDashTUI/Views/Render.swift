@@ -44,6 +44,15 @@ public func render(_ state: AppState, theme: Theme, strings: Strings, now: Date)
         TipsView.draw(state, layout: layout, theme: theme, strings: strings, now: now, into: &buffer)
     case .help:
         HelpView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
+    case .inbox:
+        InboxView.draw(state, layout: layout, theme: theme, strings: strings, now: now, into: &buffer)
+    case .inboxGroup(let cause):
+        InboxGroupView.draw(state, cause: cause, layout: layout, theme: theme, strings: strings, now: now,
+                            into: &buffer)
+    case .bulkResubmit:
+        BulkProgressView.draw(state, layout: layout, theme: theme, strings: strings, into: &buffer)
+    case .ledger:
+        LedgerView.draw(state, layout: layout, theme: theme, strings: strings, now: now, into: &buffer)
     }
     Chrome.drawHintBar(state, in: layout.hintBar, theme: theme, strings: strings, into: &buffer)
     Chrome.drawStatusBar(state, in: layout.statusBar, theme: theme, strings: strings, into: &buffer)
@@ -66,6 +75,10 @@ enum Breadcrumbs {
         case .source(let flow): strings[.crumbSource, ["flow": clean(flow)]]
         case .tips: strings[.crumbTips]
         case .help(let id): strings[.crumbHelp, ["id": clean(id.rawValue)]]
+        case .inbox: strings[.crumbInbox]
+        case .inboxGroup(let cause): strings.causeText(cause)
+        case .bulkResubmit: strings[.crumbBulk]
+        case .ledger: strings[.crumbLedger]
         }
     }
 
@@ -79,8 +92,8 @@ enum Breadcrumbs {
 enum Chrome {
     /// Shown in the hint bar first to last until the row is full; moving keys are left to help.
     static let hintOrder: [Action] = [
-        .verify, .edit, .resubmit, .rerunFailed, .toggleTips, .showHelp, .askForHelp, .supportBundle, .open, .filter, .cycleStatusFilter, .back, .help, .command,
-        .showConnections, .showFlows, .refresh, .quit,
+        .verify, .edit, .resubmit, .toggleSelection, .toggleGrouped, .rerunFailed, .toggleTips, .showHelp, .askForHelp, .supportBundle, .open, .filter, .cycleStatusFilter, .back, .help, .command,
+        .showConnections, .showFlows, .showLedger, .refresh, .quit,
     ]
     static let movement: Set<Action> = [.moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp]
 
