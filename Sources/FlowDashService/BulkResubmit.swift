@@ -7,6 +7,9 @@ public struct BulkResubmitPlan: Sendable, Hashable {
     /// The runs to resubmit, oldest first: they are replayed in the order they first ran.
     public let runs: [RunSummary]
     public let skipped: [SkippedRun]
+    /// Connections that refused the runs' credentials and are still marked unauthorized: those
+    /// runs would fail the same way again. Filled in by the service (`checkingConnections`).
+    public var stillUnauthorized: [String] = []
 
     public struct SkippedRun: Sendable, Hashable {
         public let id: RunID
@@ -35,6 +38,11 @@ public struct BulkResubmitPlan: Sendable, Hashable {
     }
 
     public var count: Int { runs.count }
+
+    /// The connections the runs failed to authenticate through, sorted.
+    public var refusingConnections: [String] {
+        Set(runs.compactMap { run in run.failure.flatMap { $0.kind == .authentication ? $0.connection : nil } }).sorted()
+    }
 
     /// Runs per flow, the flow with most first.
     public var flows: [FlowShare] {

@@ -10,9 +10,25 @@ extension FlowService {
         BulkResubmitPlan(selection: selection)
     }
 
-    /// The dry run for the open failures of one cause and/or since a moment.
+    /// The dry run for the open failures of one cause and/or since a moment, with its warnings.
     public func planBulkResubmit(cause: FailureCause?, failedSince: Date?, limit: Int = 1_000) async throws -> BulkResubmitPlan {
-        BulkResubmitPlan(selection: try await openFailures(cause: cause, failedSince: failedSince, limit: limit))
+        await checkingConnections(BulkResubmitPlan(selection: try await openFailures(cause: cause, failedSince: failedSince, limit: limit)))
+    }
+
+    /// The plan with `stillUnauthorized` filled in: resubmitting before the connection is
+    /// verified would only fail every run again. A backend that cannot list its connections
+    /// leaves the warning out rather than the plan.
+    public func checkingConnections(_ plan: BulkResubmitPlan) async -> BulkResubmitPlan {
+        let refusing = Set(plan.refusingConnections)
+        guard !refusing.isEmpty else { return plan }
+        var checked = plan
+        do {
+            checked.stillUnauthorized = try await backend.connections()
+                .filter { refusing.contains($0.name) && $0.status == .unauthorized }.map(\.name).sorted()
+        } catch {
+            logger.notice("could not check the plan's connections", metadata: ["error": "\(error)"])
+        }
+        return checked
     }
 
     /// Resubmits every run of the plan, each through `resubmit` (so each is read again and

@@ -139,6 +139,8 @@ final class InboxCLITests {
         let plan = try #require(try sandbox.json(["resubmit", "--group", id, "--dry-run"]) as? [String: Any])
         #expect(plan["dryRun"] as? Bool == true)
         #expect(plan["count"] as? Int == count)
+        #expect(plan["stillUnauthorized"] as? [String] == ["crm"], "crm was not verified yet")
+        #expect(dryRun.stdout.contains("Warning: connection crm still refuses its credentials"), "\(dryRun.stdout)")
         let planned = try #require(plan["runs"] as? [[String: Any]])
         let distinct = Set(planned.map { "\($0["flow"] ?? "") \(($0["inputs"] as? [String: String])?.sorted { $0.key < $1.key } ?? [])" })
         #expect(plan["distinctRuns"] as? Int == distinct.count)
@@ -179,6 +181,7 @@ final class InboxCLITests {
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         let events = try jsonLines(result.stdout)
         #expect(events.first?["event"] as? String == "plan")
+        #expect(events.first?["stillUnauthorized"] as? [String] == [], "verified: no warning")
         let submitted = events.filter { $0["event"] as? String == "submitted" }
         let finished = events.filter { $0["event"] as? String == "finished" }
         #expect(Set(submitted.compactMap { $0["originalRunId"] as? String }) == originals)

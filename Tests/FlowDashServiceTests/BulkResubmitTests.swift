@@ -101,4 +101,19 @@ struct BulkResubmitTests {
         #expect(ledger.first?.resubmitted.id == newID)
         #expect(ledger.first?.outcome == .failed)
     }
+
+    @Test func theDryRunWarnsWhileTheRefusingConnectionIsStillUnauthorized() async throws {
+        let backend = RecordingBackend(runs: Self.selection)
+        let service = FlowService(backend: backend)
+        let crm = FailureCause(basis: .connection, name: "crm", kind: .authentication, code: nil)
+        await backend.setConnections([ConnectionInfo(name: "crm", auth: "bearer", target: "x", status: .unauthorized),
+                                      ConnectionInfo(name: "reports", auth: "none", target: "x", status: .unauthorized)])
+        let before = try await service.planBulkResubmit(cause: crm, failedSince: nil)
+        #expect(before.stillUnauthorized == ["crm"], "only the connections these runs failed through")
+
+        await backend.setConnections([ConnectionInfo(name: "crm", auth: "bearer", target: "x", status: .connected)])
+        let after = try await service.planBulkResubmit(cause: crm, failedSince: nil)
+        #expect(after.stillUnauthorized.isEmpty, "verified: nothing to warn about")
+        #expect(after.count == 3)
+    }
 }

@@ -27,7 +27,9 @@ actor RecordingBackend: FlowBackend {
     }
 
     func flows() async throws -> [FlowSummary] { [] }
-    func connections() async throws -> [ConnectionInfo] { [] }
+    private(set) var connectionList: [ConnectionInfo] = []
+    func setConnections(_ list: [ConnectionInfo]) { connectionList = list }
+    func connections() async throws -> [ConnectionInfo] { connectionList }
 
     func verifyConnection(_ name: String, secret: Secret) async throws -> VerificationOutcome {
         verifyCalls += 1

@@ -23,13 +23,23 @@ struct UpdateTestsBulk {
         return state
     }
 
-    @Test func rWithPickedRunsOpensTheDryRun() {
+    @Test func rWithPickedRunsOpensTheDryRunAndHasItsConnectionsChecked() {
         var state = pickedState()
-        #expect(F.press(&state, .character("r")).isEmpty)
+        let effects = F.press(&state, .character("r"))
         let plan = state.modal?.bulkDialog?.plan
         #expect(plan?.count == 2)
         #expect(plan?.runs.map(\.id) == [RunID("3"), RunID("4")])
         #expect(Set(plan?.flows.map(\.flow) ?? []) == ["a", "b"])
+        guard let plan, effects == [.checkBulkPlan(plan)] else {
+            Issue.record("the plan is not checked: \(effects)")
+            return
+        }
+        F.type(&state, "2")
+        var checked = plan
+        checked.stillUnauthorized = ["crm"]
+        _ = update(&state, .bulkPlanChecked(checked), now: F.now)
+        #expect(state.modal?.bulkDialog?.plan.stillUnauthorized == ["crm"])
+        #expect(state.modal?.bulkDialog?.typed == "2", "what was typed stays")
     }
 
     @Test func aWrongCountIsRefusedAndNothingIsResubmitted() {

@@ -33,10 +33,12 @@ struct ViewTestsInbox {
                          inputs: ["account": "2"]),
     ]
 
-    private static func dialog(_ refusal: BulkResubmitDialog.Refusal? = nil,
+    private static func dialog(_ refusal: BulkResubmitDialog.Refusal? = nil, stillUnauthorized: [String] = [],
                                size: (width: Int, height: Int) = (100, 30)) -> AppState {
         var state = ViewFixtures.activity(size: size)
-        var dialog = BulkResubmitDialog(plan: BulkResubmitPlan(selection: failed + [ViewFixtures.runs[2]]))
+        var plan = BulkResubmitPlan(selection: failed + [ViewFixtures.runs[2]])
+        plan.stillUnauthorized = stillUnauthorized
+        var dialog = BulkResubmitDialog(plan: plan)
         dialog.typed = "2"
         dialog.refusal = refusal
         state.modal = .bulkResubmit(dialog)
@@ -126,6 +128,16 @@ struct ViewTestsInbox {
         #expect(probe.contains("Count: 2"), "\(probe)")
         let refused = ViewFixtures.draw(Self.dialog(.wrongCount))
         #expect(refused.flowing.contains("That is not 2: nothing was resubmitted."), "\(refused)")
+        #expect(!probe.flowing.contains("still refuses"))
+    }
+
+    @Test("the dry run warns, in the error colour, while a connection the runs failed through still refuses them")
+    func dryRunWarnsOfAnUnverifiedConnection() {
+        let probe = ViewFixtures.draw(Self.dialog(stillUnauthorized: ["crm"]))
+        #expect(probe.contains("Connection crm still refuses its credentials"), "\(probe)")
+        #expect(probe.contains("Verify it first (v on a run, or c)."), "\(probe)")
+        #expect(probe.style(of: "still refuses")?.foreground == Theme.defaultDark[.statusError].foreground)
+        #expect(probe.contains("Count: 2"), "the field still shows: \(probe)")
     }
 
     @Test("as many distinct inputs as fit are named; the count says how many there are")

@@ -73,6 +73,8 @@ public struct EffectRunner: Sendable {
             return .bulkPlanned(await capture {
                 try await service.planBulkResubmit(cause: cause, failedSince: nil, limit: Self.groupLimit)
             })
+        case .checkBulkPlan(let plan):
+            return .bulkPlanChecked(await service.checkingConnections(plan))
         case .bulkResubmit(let plan):
             for await event in service.bulkResubmit(plan, pace: BulkResubmitPace()) {
                 await progress(.bulkResubmitEvent(event))

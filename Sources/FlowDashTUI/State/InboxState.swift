@@ -70,7 +70,7 @@ extension FailureCause {
 
 /// The dry run of a bulk resubmit on screen: the operator types the count to go ahead.
 public struct BulkResubmitDialog: Sendable, Equatable {
-    public let plan: BulkResubmitPlan
+    public var plan: BulkResubmitPlan
     /// What the operator typed so far.
     public var typed = ""
     /// Why the last Enter was refused, shown under the field.

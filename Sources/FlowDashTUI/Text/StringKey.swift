@@ -90,7 +90,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case inboxCauseConnection, inboxCauseStep, causeStateUnauthorized, causeStateTransient, causeStateConfiguration, causeStateOther
     case inboxLastFailed, groupLoading, groupEmpty, selectedIndicator, bulkTitle, bulkSummary
     case bulkFlows, bulkInputs, bulkNoInputs, bulkSkipped, bulkTypeCount, bulkWrongCount
-    case bulkNothing, bulkCountLabel, bulkTally, bulkGoing, bulkDone, bulkNone
+    case bulkNothing, bulkStillUnauthorized, bulkCountLabel, bulkTally, bulkGoing, bulkDone, bulkNone
     case outcomeWaiting, outcomeSubmitted, outcomeRefused, outcomeStillRunning, ledgerLoading, ledgerEmpty
     case columnOriginal, columnResubmitted, columnCode, columnOutcome, messagePicked, messageSelectionCleared
     case messageBulkStarted, messageBulkFinished, messageBulkGoesOn, messageBulkStillGoing, hintToggleGrouped, hintToggleSelection

@@ -278,6 +278,8 @@ enum StringsDutch {
         case .bulkTypeCount: "Typ {count} en druk op Enter om ze te herstarten; Esc annuleert."
         case .bulkWrongCount: "Dat is niet {count}: er is niets herstart. Typ {count} om door te gaan."
         case .bulkNothing: "Niets te herstarten: elke gekozen run is overgeslagen. Esc sluit."
+        case .bulkStillUnauthorized:
+            "Verbinding {connections} weigert nog steeds de aanmeldgegevens: deze runs zouden opnieuw mislukken. Controleer haar eerst ({key} op een run, of c)."
         case .bulkCountLabel: "Aantal"
         case .bulkTally: "{submitted}/{total} herstart · {refused} geweigerd · {succeeded} geslaagd · {failed} mislukt · {running} nog bezig"
         case .bulkGoing: "Bezig. Esc verlaat dit scherm; het herstarten gaat door."

@@ -276,6 +276,8 @@ enum StringsEnglish {
         case .bulkTypeCount: "Type {count} and press Enter to resubmit them; Esc cancels."
         case .bulkWrongCount: "That is not {count}: nothing was resubmitted. Type {count} to go ahead."
         case .bulkNothing: "Nothing to resubmit: every selected run was skipped. Esc closes."
+        case .bulkStillUnauthorized:
+            "Connection {connections} still refuses its credentials: these runs would fail again. Verify it first ({key} on a run, or c)."
         case .bulkCountLabel: "Count"
         case .bulkTally: "{submitted}/{total} resubmitted · {refused} refused · {succeeded} succeeded · {failed} failed · {running} still running"
         case .bulkGoing: "Going on. Esc leaves this screen; the resubmits go on."

@@ -279,6 +279,8 @@ enum StringsFrench {
         case .bulkTypeCount: "Tapez {count} puis Entrée pour les relancer ; Échap annule."
         case .bulkWrongCount: "Ce n'est pas {count} : rien n'a été relancé. Tapez {count} pour continuer."
         case .bulkNothing: "Rien à relancer : toutes les exécutions choisies sont écartées. Échap ferme."
+        case .bulkStillUnauthorized:
+            "La connexion {connections} refuse toujours ses identifiants : ces exécutions échoueraient à nouveau. Vérifiez-la d'abord ({key} sur une exécution, ou c)."
         case .bulkCountLabel: "Nombre"
         case .bulkTally: "{submitted}/{total} relancées · {refused} refusées · {succeeded} réussies · {failed} en échec · {running} encore en cours"
         case .bulkGoing: "En cours. Échap quitte cet écran ; les relances continuent."

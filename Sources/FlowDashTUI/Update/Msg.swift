@@ -46,6 +46,8 @@ public enum Msg: Sendable {
     case groupPicked(FailureCause, Result<[RunSummary], ErrorText>)
     /// The dry run of resubmitting a group (`r` on a group row).
     case bulkPlanned(Result<BulkResubmitPlan, ErrorText>)
+    /// The picked runs' plan, with the connections that still refuse their credentials.
+    case bulkPlanChecked(BulkResubmitPlan)
     /// One event of the bulk resubmit under way; many arrive for one effect.
     case bulkResubmitEvent(BulkResubmitEvent)
     /// The bulk resubmit's stream ended.
@@ -81,6 +83,8 @@ public enum Effect: Sendable, Equatable {
     case pickGroup(FailureCause)
     /// The dry run of resubmitting every open failure of a group.
     case planBulkResubmit(FailureCause)
+    /// Checks a plan made here from picked runs for connections that still refuse them.
+    case checkBulkPlan(BulkResubmitPlan)
     /// Resubmits the plan's runs at the default pace; answers with one message per event, then
     /// `.bulkResubmitEnded`.
     case bulkResubmit(BulkResubmitPlan)

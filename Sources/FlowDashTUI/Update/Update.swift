@@ -36,7 +36,7 @@ extension Msg {
         case .activityLoaded, .reportLoaded, .connectionsLoaded, .flowsLoaded, .verifyFinished,
              .resubmitted, .editFinished, .definitionReadOnly, .failedStepsCounted, .failedStepsRerun,
              .tipsLoaded, .flowTipLoaded, .tipsSwitched, .solutionsLoaded, .requestSolutionsFound,
-             .supportBundleWritten, .inboxLoaded, .openFailuresLoaded, .groupPicked, .bulkPlanned, .ledgerLoaded:
+             .supportBundleWritten, .inboxLoaded, .openFailuresLoaded, .groupPicked, .bulkPlanned, .bulkPlanChecked, .ledgerLoaded:
             true
         }
     }

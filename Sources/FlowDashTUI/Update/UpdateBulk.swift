@@ -14,8 +14,11 @@ enum UpdateBulk {
             return []
         }
         if !state.picked.isEmpty {
-            state.modal = .bulkResubmit(BulkResubmitDialog(plan: BulkResubmitPlan(selection: state.picked.list)))
-            return []
+            // why: the dialog opens at once from what is on screen; whether a connection still
+            // refuses the runs needs the backend, so that warning joins it when it arrives.
+            let plan = BulkResubmitPlan(selection: state.picked.list)
+            state.modal = .bulkResubmit(BulkResubmitDialog(plan: plan))
+            return [.checkBulkPlan(plan)]
         }
         guard state.route == .inbox, let group = state.inbox.groups.selected else { return [] }
         state.status.show(.loadingGroup)
@@ -28,6 +31,14 @@ enum UpdateBulk {
         state.status.show(.none)
         guard state.modal == nil, state.route == .inbox else { return }
         state.modal = .bulkResubmit(BulkResubmitDialog(plan: plan))
+    }
+
+    /// The picked runs' plan came back checked: the open dialog shows its warning, keeping what
+    /// was typed. A dialog for other runs (the operator moved on) is left alone.
+    static func checked(_ plan: BulkResubmitPlan, _ state: inout AppState) {
+        guard case .bulkResubmit(var dialog)? = state.modal, dialog.plan.runs == plan.runs else { return }
+        dialog.plan = plan
+        state.modal = .bulkResubmit(dialog)
     }
 
     /// The count field: type, Backspace, Ctrl-U clears, Enter checks the count, Esc cancels.

@@ -53,6 +53,8 @@ enum UpdateResults {
             return UpdateInbox.apply(msg, &state, now: now)
         case .bulkPlanned(let result):
             UpdateBulk.planned(result, &state)
+        case .bulkPlanChecked(let plan):
+            UpdateBulk.checked(plan, &state)
         case .bulkResubmitEvent(let event):
             UpdateBulk.event(event, &state)
         case .bulkResubmitEnded:

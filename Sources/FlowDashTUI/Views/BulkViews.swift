@@ -16,6 +16,11 @@ enum BulkDialogView {
         var blocks = TextBlocks(width: textWidth)
         let summary = plan.count == 1 ? strings[.bulkSummaryOne] : strings[.bulkSummary, ["count": count, "rate": rate]]
         blocks.paragraph(summary, style: theme[.dialog])
+        if !plan.stillUnauthorized.isEmpty {
+            let names = plan.stillUnauthorized.map(clean).joined(separator: ", ")
+            blocks.paragraph(strings[.bulkStillUnauthorized, ["connections": names, "key": KeyMap.label(of: .verify)]],
+                             style: theme[.statusError])
+        }
         let flows = plan.flows.map { "\(clean($0.flow)) (\($0.runs))" }.joined(separator: ", ")
         if !flows.isEmpty { blocks.paragraph(strings[.bulkFlows, ["flows": flows]], style: theme[.dialog]) }
         blocks.paragraph(inputsLine(plan, strings: strings, room: textWidth * inputRows), style: theme[.dialog])

@@ -89,6 +89,11 @@ extension TextOutput {
         for skipped in plan.skipped {
             lines.append(dim("left out: \(TextSanitizer.clean(skipped.reason))"))
         }
+        for connection in plan.stillUnauthorized {
+            let name = TextSanitizer.clean(connection)
+            lines.append("Warning: connection \(name) still refuses its credentials, so these runs would fail again; "
+                         + "verify it first: flowdash connections verify \(name)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -24,6 +24,7 @@ extension JSONOutput {
         var flows: [FlowCount]?
         var runs: [Run]?
         var skipped: [SkippedRun]?
+        var stillUnauthorized: [String]?
         // submitted, refused, finished
         var originalRunId: String?
         var runId: String?
@@ -53,6 +54,7 @@ extension JSONOutput {
             flows = plan.flows.map { FlowCount(flow: $0.flow, runs: $0.runs) }
             runs = plan.runs.map(Run.init)
             skipped = plan.skipped.map { SkippedRun(runId: $0.id.rawValue, reason: TextSanitizer.clean($0.reason)) }
+            stillUnauthorized = plan.stillUnauthorized.map { TextSanitizer.clean($0) }
         }
 
         init(_ event: FlowDashService.BulkResubmitEvent, flows: [RunID: String]) {
