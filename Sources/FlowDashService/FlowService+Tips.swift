@@ -6,16 +6,20 @@ import Foundation
 extension FlowService {
     /// How many recent runs of one flow are read to find its current streak.
     public static let tipsHistoryPerFlow = 100
-    /// How many recent failed runs are read to find the flows that may be failing.
+    /// How many recent failed runs are read to find the flows that may be failing (with the
+    /// inbox's flows, when the backend answers the inbox over all its history).
     public static let tipsFailedRunsScanned = 200
 
     /// The tip of every failing flow, the most recently begun streak first, at most `limit`.
     /// Reads the recent failures once, then per candidate flow its recent runs and one run detail.
     public func repairTips(limit: Int = 50) async throws -> [RepairTip] {
         let failures = try await backend.activity(ActivityQuery(failedOnly: true, limit: Self.tipsFailedRunsScanned))
+        // why: a backend that knows its whole history also names flows whose streak began long
+        // before the newest failed runs (a busy store), through the inbox's groups.
+        let inboxFlows = try await (backend as? any FailureInboxReading)?.failureInbox().groups.flatMap(\.flows) ?? []
         var candidates: [String] = []
         var seen: Set<String> = []
-        for run in failures where seen.insert(run.flow).inserted { candidates.append(run.flow) }
+        for flow in failures.map(\.flow) + inboxFlows where seen.insert(flow).inserted { candidates.append(flow) }
         let tipsOff = try await flowsWithTipsOff()
         var tips: [RepairTip] = []
         for flow in candidates where tips.count < max(0, limit) {

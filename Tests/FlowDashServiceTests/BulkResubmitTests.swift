@@ -116,4 +116,18 @@ struct BulkResubmitTests {
         #expect(after.stillUnauthorized.isEmpty, "verified: nothing to warn about")
         #expect(after.count == 3)
     }
+
+    @Test func tipsFindAStreakOlderThanTheRecentFailuresWhenTheBackendKnowsItsWholeInbox() async throws {
+        func failed(_ id: Int, flow: String) -> RunDetail {
+            let run = Self.failedRun(id, flow: flow, customer: "c", at: TimeInterval(id))
+            return RunDetail(summary: run.summary, steps: [StepRun(
+                position: 0, name: "fetch", status: .failed, connection: "crm",
+                error: StepError(httpStatus: 401, message: "Unauthorized"))])
+        }
+        let history = [failed(1, flow: "old")] + (2...(FlowService.tipsFailedRunsScanned + 5)).map { failed($0, flow: "busy") }
+        let windowOnly = try await FlowService(backend: RecordingBackend(runs: history)).repairTips()
+        #expect(windowOnly.map(\.flow) == ["busy"], "the old streak lies beyond the newest failed runs")
+        let whole = try await FlowService(backend: InboxAnsweringBackend(runs: history)).repairTips()
+        #expect(Set(whole.map(\.flow)) == ["busy", "old"])
+    }
 }

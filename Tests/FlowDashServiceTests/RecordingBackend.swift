@@ -17,7 +17,8 @@ actor RecordingBackend: FlowBackend {
     }
 
     func activity(_ query: ActivityQuery) async throws -> [RunSummary] {
-        runs.values.map(\.summary).filter { !query.failedOnly || $0.status == .failed }
+        runs.values.map(\.summary)
+            .filter { (!query.failedOnly || $0.status == .failed) && (query.flow == nil || $0.flow == query.flow) }
             .sorted { $0.id > $1.id }.prefix(query.limit).map { $0 }
     }
 
@@ -62,6 +63,34 @@ actor RerunningBackend: FailedStepsRerunning {
         reruns.append((run, dryRun))
         return 2
     }
+
+    func activity(_ query: ActivityQuery) async throws -> [RunSummary] { try await recording.activity(query) }
+    func run(_ id: RunID) async throws -> RunDetail { try await recording.run(id) }
+    func flows() async throws -> [FlowSummary] { [] }
+    func connections() async throws -> [ConnectionInfo] { [] }
+    func verifyConnection(_ name: String, secret: Secret) async throws -> VerificationOutcome { .verified }
+    func startRun(flow: String, inputs: TriggerInputs, resubmittedFrom: RunID?) async throws -> RunID {
+        try await recording.startRun(flow: flow, inputs: inputs, resubmittedFrom: resubmittedFrom)
+    }
+    func definition(of flow: String) async throws -> DefinitionSource { DefinitionSource(flow: flow, path: nil) }
+    func validateDefinition(of flow: String) async throws -> [DefinitionProblem] { [] }
+    func definitionFailures(limit: Int) async throws -> [DefinitionFailure] { [] }
+}
+
+/// A recording backend that answers the inbox over all its runs itself, as the embedded store does.
+actor InboxAnsweringBackend: FailureInboxReading {
+    nonisolated let kind = "inbox-answering"
+    let recording: RecordingBackend
+
+    init(runs: [RunDetail]) { recording = RecordingBackend(runs: runs) }
+
+    private func allRuns() async throws -> [RunSummary] { try await recording.activity(ActivityQuery(limit: .max)) }
+
+    func failureInbox() async throws -> FailureInbox { FailureInbox.make(from: try await allRuns(), isPartial: false) }
+    func openFailures(cause: FailureCause?, failedSince: Date?, limit: Int) async throws -> [RunSummary] {
+        Array(FailureInbox.openFailures(in: try await allRuns()).filter { run in run.failure.map { cause?.matches($0) ?? true } ?? false }.prefix(limit))
+    }
+    func ledger(limit: Int) async throws -> [LedgerEntry] { LedgerEntry.make(from: try await allRuns(), limit: limit) }
 
     func activity(_ query: ActivityQuery) async throws -> [RunSummary] { try await recording.activity(query) }
     func run(_ id: RunID) async throws -> RunDetail { try await recording.run(id) }
