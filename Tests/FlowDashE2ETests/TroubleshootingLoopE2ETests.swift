@@ -27,8 +27,11 @@ struct TroubleshootingLoopE2ETests {
             try await session.tmux.press("Enter")
             try await session.tmux.waitFor(text: "Resubmit run")
             try await session.tmux.press("y")
+            // why: the header's "resubmitted from N" may be cut at this width once "started 19s ago"
+            // grows; the breadcrumb (original › new run) and the status line say the same.
             let screen = try await session.tmux.waitFor("the resubmitted run succeeded") {
-                $0.contains("resubmitted") && $0.contains("succeeded") && $0.contains("create-invoice")
+                $0.contains("finished: succeeded") && $0.contains("create-invoice")
+                    && ($0.split(separator: "\n").first?.components(separatedBy: "› Run ").count ?? 0) == 3
             }
             #expect(!screen.contains("flowdash-demo"))
         }
