@@ -111,6 +111,17 @@ struct UpdateTestsInbox {
         #expect(state.status.message == .actionDisabled(.toggleSelection, reason: .runDidNotFail))
     }
 
+    @Test func spaceRefusesARunThatWasAlreadyResubmittedNamingItsResubmit() {
+        let again = RunSummary(id: RunID("9"), flow: "crm-sync", status: .running, startedAt: F.now, resubmittedFrom: RunID("3"))
+        var state = F.state([again, I.crmFailure("3")])
+        #expect(ActionTargets.runToPick(in: state)?.id == RunID("3"), "needs attention comes first")
+        F.press(&state, .character(" "))
+        #expect(state.picked.isEmpty)
+        #expect(state.status.message == .actionDisabled(.toggleSelection, reason: .alreadyResubmitted(as: RunID("9"))))
+        let text = Strings(language: "en").message(state.status.message)
+        #expect(text.contains("already resubmitted, as run 9"), "\(text)")
+    }
+
     @Test func spacePicksInAGroupsRunList() {
         var state = I.groupState()
         F.press(&state, .character(" "), .character(" "))

@@ -69,4 +69,6 @@ public enum DisabledReason: Sendable, Equatable {
     case runDidNotFail
     /// No folder to write support bundles to was given.
     case noSupportFolder
+    /// The run was resubmitted already (as the run named); resubmitting it again would replay it twice.
+    case alreadyResubmitted(as: RunID)
 }

@@ -58,7 +58,7 @@ public enum StringKey: String, CaseIterable, Sendable {
 
     // Why an action is off.
     case reasonReadOnly, reasonRunNotFinished, reasonNothingSelected, reasonNoConnection
-    case reasonRerunsByResubmitting, reasonRunDidNotFail
+    case reasonRerunsByResubmitting, reasonRunDidNotFail, reasonAlreadyResubmitted
 
     // Short labels for the key-hint bar, one per action.
     case hintMoveDown, hintMoveUp, hintTop, hintBottom, hintPageDown, hintPageUp

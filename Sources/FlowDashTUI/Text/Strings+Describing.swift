@@ -80,6 +80,7 @@ extension Strings {
         case .rerunsByResubmitting: self[.reasonRerunsByResubmitting, ["key": KeyMap.label(of: .resubmit)]]
         case .runDidNotFail: self[.reasonRunDidNotFail]
         case .noSupportFolder: self[.reasonNoSupportFolder]
+        case .alreadyResubmitted(let run): self[.reasonAlreadyResubmitted, ["run": clean(run.rawValue)]]
         }
     }
 

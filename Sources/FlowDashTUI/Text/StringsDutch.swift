@@ -196,6 +196,7 @@ enum StringsDutch {
         case .messageRerunningFailedSteps: "Mislukte stappen van uitvoering {id} worden opnieuw uitgevoerd…"
         case .messageFailedStepsRerun: "Uitvoering {id} voert haar mislukte stappen opnieuw uit ({count})."
         case .reasonRerunsByResubmitting: "deze engine voert opnieuw uit door opnieuw te verzenden: druk op {key}"
+        case .reasonAlreadyResubmitted: "de uitvoering is al opnieuw verzonden, als uitvoering {run}"
         case .reasonRunDidNotFail: "de uitvoering is niet mislukt"
         case .hintRerunFailed: "mislukte opnieuw"
         case .helpRerunFailed: "Alleen de mislukte stappen opnieuw uitvoeren, in dezelfde uitvoering"

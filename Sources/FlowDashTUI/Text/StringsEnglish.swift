@@ -194,6 +194,7 @@ enum StringsEnglish {
         case .messageRerunningFailedSteps: "Rerunning the failed steps of run {id}…"
         case .messageFailedStepsRerun: "Run {id} reruns its failed steps ({count})."
         case .reasonRerunsByResubmitting: "this engine reruns by resubmitting: press {key}"
+        case .reasonAlreadyResubmitted: "the run was already resubmitted, as run {run}"
         case .reasonRunDidNotFail: "the run did not fail"
         case .hintRerunFailed: "rerun failed"
         case .helpRerunFailed: "Rerun only the failed steps, in the same run (asks first, with the count)"

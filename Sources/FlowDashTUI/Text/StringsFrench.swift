@@ -197,6 +197,7 @@ enum StringsFrench {
         case .messageRerunningFailedSteps: "Relance des étapes en échec de l'exécution {id}…"
         case .messageFailedStepsRerun: "L'exécution {id} relance ses étapes en échec ({count})."
         case .reasonRerunsByResubmitting: "ce moteur relance en soumettant à nouveau : touche {key}"
+        case .reasonAlreadyResubmitted: "l'exécution a déjà été soumise à nouveau, comme exécution {run}"
         case .reasonRunDidNotFail: "l'exécution n'a pas échoué"
         case .hintRerunFailed: "relancer les échecs"
         case .helpRerunFailed: "Relancer seulement les étapes en échec, dans la même exécution"

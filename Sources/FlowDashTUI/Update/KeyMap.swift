@@ -97,7 +97,13 @@ public enum KeyMap {
         case .toggleSelection:
             if state.route == .inbox { return state.inbox.groups.selected == nil ? .nothingSelected : nil }
             guard let run = ActionTargets.runToPick(in: state) else { return .nothingSelected }
-            return run.status == .failed ? nil : .runDidNotFail
+            guard run.status == .failed else { return .runDidNotFail }
+            // why: a resubmit is created after its original, so when the original is on the
+            // newest-first list, its resubmit is on it too.
+            if let again = state.activity.list.items.first(where: { $0.resubmittedFrom == run.id }) {
+                return .alreadyResubmitted(as: again.id)
+            }
+            return nil
         case .verify:
             if state.route == .connections {
                 return state.connections.selected == nil ? .nothingSelected : nil
