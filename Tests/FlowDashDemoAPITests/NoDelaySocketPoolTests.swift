@@ -3,6 +3,8 @@ import Foundation
 import Testing
 @testable import FlowDashDemoAPI
 
+/// Only the option is tested here: the latency it buys (no 40 ms delayed ACK per keep-alive
+/// request) is a speed figure, measured by flowdash-bench's engine benchmark against this API.
 @Suite("Keep-alive latency")
 struct NoDelaySocketPoolTests {
     /// Records that it was asked to wait, and returns at once.
@@ -28,23 +30,5 @@ struct NoDelaySocketPoolTests {
 
         #expect(try socket.getValue(for: noDelay) == true)
         #expect(await base.suspensions == 1)
-    }
-
-    @Test("keep-alive echo requests do not wait on delayed ACKs")
-    func keepAliveIsFast() async throws {
-        // With Nagle on, each request on a reused connection took ~40 ms (the delayed ACK); with
-        // it off, about 1 ms. The median is compared, so a busy CI machine's stray slow request
-        // cannot fail the test while a 40 ms floor still would.
-        try await withDemoServer { baseURL in
-            var durations: [Duration] = []
-            for index in 0..<60 {
-                let began = ContinuousClock.now
-                let response = try await DemoHTTP.send("GET", "\(baseURL)/v1/echo?n=\(index)")
-                durations.append(ContinuousClock.now - began)
-                #expect(response.status == 200)
-            }
-            let median = durations.sorted()[durations.count / 2]
-            #expect(median < .milliseconds(25), "median \(median)")
-        }
     }
 }

@@ -86,6 +86,17 @@ struct InterfaceSession {
         try await tmux.waitFor(text: "Repair tips")
     }
 
+    /// Waits until the run detail shows a resubmitted run that succeeded. why: the header's
+    /// "resubmitted from N" is cut at a narrow width once "started 19s ago" grows on a slow
+    /// machine; the breadcrumb (… › Run original › Run new) and the status line say it as well.
+    @discardableResult
+    func waitForResubmittedRunToSucceed() async throws -> String {
+        try await tmux.waitFor("the resubmitted run succeeded", timeout: .seconds(40)) {
+            $0.contains("finished: succeeded")
+                && ($0.split(separator: "\n").first?.components(separatedBy: "› Run ").count ?? 0) == 3
+        }
+    }
+
     func stop() async {
         await tmux.stop()
         try? FileManager.default.removeItem(at: root)
