@@ -88,12 +88,16 @@ struct InterfaceSession {
 
     /// Waits until the run detail shows a resubmitted run that succeeded. why: the header's
     /// "resubmitted from N" is cut at a narrow width once "started 19s ago" grows on a slow
-    /// machine; the breadcrumb (… › Run original › Run new) and the status line say it as well.
+    /// machine, and the status line may say "resubmitted as" or "finished"; the breadcrumb
+    /// (… › Run original › Run new) and the header's status are always there.
     @discardableResult
     func waitForResubmittedRunToSucceed() async throws -> String {
-        try await tmux.waitFor("the resubmitted run succeeded", timeout: .seconds(40)) {
-            $0.contains("finished: succeeded")
-                && ($0.split(separator: "\n").first?.components(separatedBy: "› Run ").count ?? 0) == 3
+        try await tmux.waitFor("the resubmitted run succeeded", timeout: .seconds(40)) { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.count > 1 else { return false }
+            let crumbs = lines[0].components(separatedBy: "› Run ")
+            guard crumbs.count == 3, let newRun = crumbs.last?.split(separator: " ").first else { return false }
+            return lines[1].hasPrefix("Run \(newRun) · ") && lines[1].contains(" · succeeded · ")
         }
     }
 
