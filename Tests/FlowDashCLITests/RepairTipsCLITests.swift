@@ -51,6 +51,10 @@ final class RepairTipsCLITests {
         }
         #expect(text.stdout.contains("flowdash resubmit \(lastRun) --workspace \(sandbox.workspace.path)"),
                 "the printed rerun reaches the same workspace: \(text.stdout)")
+        #expect(text.stdout.contains("flowdash connections verify crm --workspace \(sandbox.workspace.path) [key v]"),
+                "so does each fix step's command: \(text.stdout)")
+        #expect(text.stdout.contains("flowdash flows edit bill-customers --workspace \(sandbox.workspace.path) [key e]"),
+                "\(text.stdout)")
     }
 
     @Test func aFailingFlowWithTipsOffIsStillListedMarkedOff() throws {

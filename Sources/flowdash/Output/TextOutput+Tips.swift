@@ -3,7 +3,7 @@ import Foundation
 
 /// `flowdash tips`: the four sections of each failing flow's repair tip.
 extension TextOutput {
-    /// - Parameter backendFlags: appended to the rerun command so that it reaches this backend.
+    /// - Parameter backendFlags: appended to every command shown, so that it reaches this backend.
     func repairTips(_ tips: [RepairTip], backendFlags: String = "") -> String {
         guard !tips.isEmpty else { return "No flow is failing." }
         return tips.map { repairTip($0, backendFlags: backendFlags) }.joined(separator: "\n\n")
@@ -18,7 +18,11 @@ extension TextOutput {
         lines.append("How to fix:")
         for (index, step) in tip.fixSteps.enumerated() {
             let key = step.key.map { " [key \($0)]" } ?? ""
-            lines.append("  \(index + 1). \(TextSanitizer.clean(step.text))\(key)")
+            // why: the step's words end with its command; the copy a user pastes must reach this backend.
+            let text = step.command.map { command in
+                backendFlags.isEmpty ? step.text : step.text.replacingOccurrences(of: command, with: "\(command) \(backendFlags)")
+            } ?? step.text
+            lines.append("  \(index + 1). \(TextSanitizer.clean(text))\(key)")
         }
         lines.append("Troubleshooting:")
         let times = tip.failureCount == 1 ? "once" : "\(tip.failureCount)\(tip.failureCountIsLowerBound ? "+" : "") times"
