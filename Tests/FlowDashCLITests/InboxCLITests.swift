@@ -243,7 +243,7 @@ final class InboxCLITests {
         return CLISandbox.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: "")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    @Test
     func onATerminalTheCountMustBeTyped() throws {
         let group = try crmGroup()
         let id = try #require(group["id"] as? String)
