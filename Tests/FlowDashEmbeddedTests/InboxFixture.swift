@@ -2,23 +2,6 @@ import FlowDashCore
 import Foundation
 @testable import FlowDashEmbedded
 
-/// Seeded pseudo-random numbers (SplitMix64), so a fixture is the same on every run.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((value ^ (value >> 31)) % UInt64(bound))
-    }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[next(values.count)] }
-}
-
 /// A store history with every case the inbox rules tell apart: flows that never succeed,
 /// flows that recover, resubmits that fail, succeed or still run, cancelled, interrupted,
 /// queued and running runs, failures without a connection or a step, names with colons.

@@ -16,7 +16,7 @@ extension RunStore {
                                  step: "fetch", connection: "crm")
         let firstStart = Self.seconds(end) - Double(count)
         let streakStart = count * 6 / 10
-        var random = SyntheticRandom()
+        var random = SeededRandom()
         var lastFailed: [Int: Int64] = [:]
         try pool.write { db in
             let insert = try db.makeStatement(sql: """
@@ -64,9 +64,12 @@ extension RunStore {
     }
 }
 
-/// A fixed-seed generator (SplitMix64): the same history on every run.
-private struct SyntheticRandom {
-    private var state: UInt64 = 0x5EED
+/// Seeded pseudo-random numbers (SplitMix64): the same history on every run. The store's tests
+/// seed their fixtures with it too.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64 = 0x5EED) { state = seed }
 
     mutating func next(_ bound: Int) -> Int {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -75,4 +78,6 @@ private struct SyntheticRandom {
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return Int((value ^ (value >> 31)) % UInt64(bound))
     }
+
+    mutating func pick<T>(_ values: [T]) -> T { values[next(values.count)] }
 }
