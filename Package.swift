@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "FlowDashAirflowTests", dependencies: ["FlowDashAirflow", "FlowDashCore"]),
         // Against the real Airflow that script/test starts (script/airflow up); fails without it.
-        .testTarget(name: "FlowDashAirflowLiveTests", dependencies: ["FlowDashAirflow", "FlowDashCore"]),
+        .testTarget(name: "FlowDashAirflowLiveTests", dependencies: ["FlowDashAirflow", "FlowDashCore", "FlowDashService"]),
         .testTarget(name: "FlowDashDemoAPITests", dependencies: ["FlowDashDemoAPI"]),
         .testTarget(name: "FlowDashCLITests", dependencies: ["flowdash", "FlowDashDemoAPI"]),
         .testTarget(
