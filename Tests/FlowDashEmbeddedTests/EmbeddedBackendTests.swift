@@ -239,10 +239,12 @@ struct EmbeddedBackendTests {
             try backend.storeSecret(Secret(secret), for: connection)
         }
         var started: [(DemoSeed, RunID)] = []
+        // why: one at a time, as `flowdash demo` seeds; twelve at once in a test process that
+        // shares two cores with a parallel suite and an Airflow left requests unanswered for 10 s.
         for seed in DemoWorkspace.seeds {
             started.append((seed, try await backend.startRun(flow: seed.flow, inputs: TriggerInputs(seed.inputs), resubmittedFrom: nil)))
+            await backend.waitForQuiescence()
         }
-        await backend.waitForQuiescence()
         await server.stop()
         #expect(!started.isEmpty)
         for (seed, id) in started {
