@@ -58,8 +58,8 @@ extension AirflowBackend {
         if let instance = failedInstance, let address = AirflowRunID(dagID: run.dagID, dagRunID: run.dagRunID) {
             do {
                 let log = try await logFailure(of: instance, in: address)
-                failure = RunFailure(error: log.error, step: StepMapping.name(of: instance),
-                                     connection: StepMapping.failureConnection(of: instance, log: log))
+                let leads = await connectionLeads(of: [(instance, log)], dagID: run.dagID)[TaskKey(instance)] ?? []
+                failure = RunFailure(error: log.error, step: StepMapping.name(of: instance), connection: leads.soleConnection)
             } catch {
                 logger.notice("could not read why a run failed", metadata: ["run": "\(id)", "error": "\(error)"])
                 return nil

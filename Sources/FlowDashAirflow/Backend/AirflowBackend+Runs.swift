@@ -62,11 +62,9 @@ extension AirflowBackend {
             (TaskKey(instance), try await self.logFailure(of: instance, in: address))
         }
         let logsByTask = Dictionary(logs, uniquingKeysWith: { first, _ in first })
-        let steps = StepMapping.steps(of: instances, failures: logsByTask)
-        // why: the first failed step is the first failed instance in step order.
-        let firstFailed = StepMapping.ordered(failed).first
-        let failure = Self.runFailure(
-            of: steps, connection: firstFailed.flatMap { StepMapping.failureConnection(of: $0, log: logsByTask[TaskKey($0)]) })
+        let leads = await connectionLeads(of: failed.map { ($0, logsByTask[TaskKey($0)]) }, dagID: address.dagID)
+        let steps = StepMapping.steps(of: instances, failures: logsByTask, leads: leads)
+        let failure = Self.runFailure(of: steps)
         if StateMapping.runStatus(run.state) == .failed {
             await failureCache.remember(failure, of: id, endedAt: run.endDate)
             await saveFailureCache()
@@ -74,11 +72,10 @@ extension AirflowBackend {
         return RunDetail(summary: RunMapping.summary(of: run, failure: failure), steps: steps)
     }
 
-    /// The first failed step's error, as the run's failure, through `connection` (see
-    /// `StepMapping.failureConnection`: not the step's shown connection, which may be its operator).
-    static func runFailure(of steps: [StepRun], connection: String? = nil) -> RunFailure? {
+    /// The first failed step's error, as the run's failure, through its connection when one is known.
+    static func runFailure(of steps: [StepRun]) -> RunFailure? {
         guard let step = steps.first(where: { $0.status == .failed }), let error = step.error else { return nil }
-        return RunFailure(error: error, step: step.name, connection: connection)
+        return RunFailure(error: error, step: step.name, connection: step.connection)
     }
 
     static func runPath(_ address: AirflowRunID) -> [String] {

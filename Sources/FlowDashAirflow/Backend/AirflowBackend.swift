@@ -14,6 +14,7 @@ public final class AirflowBackend: FlowBackend {
     /// The last runs of each recent activity query, for incremental refreshes.
     let runWindows = RunWindows()
     let verifications = VerificationRecords()
+    let connectionEvidence = ConnectionEvidenceCache()
     /// Whether a path exists on this machine; a DAG file is editable only where it exists.
     let fileExists: @Sendable (String) -> Bool
 
@@ -71,15 +72,20 @@ public final class AirflowBackend: FlowBackend {
 
     /// Every Airflow connection, with what FlowDash's verifies proved about it.
     public func connections() async throws -> [ConnectionInfo] {
-        let connections = try await allPages { offset, limit in
+        let connections = try await connectionDTOs()
+        let records = await verifications.all()
+        return connections.map { ConnectionMapping.info(of: $0, record: records[$0.connectionID]) }
+    }
+
+    /// `GET /connections`, every page.
+    func connectionDTOs() async throws -> [ConnectionDTO] {
+        try await allPages { offset, limit in
             let page = try await self.client.fetch(ConnectionPage.self, .api(.get, ["connections"], query: [
                 URLQueryItem(name: "order_by", value: "connection_id"),
                 URLQueryItem(name: "limit", value: String(limit)), URLQueryItem(name: "offset", value: String(offset)),
             ]))
             return (page.connections, page.totalEntries)
         }
-        let records = await verifications.all()
-        return connections.map { ConnectionMapping.info(of: $0, record: records[$0.connectionID]) }
     }
 
     // MARK: Helpers

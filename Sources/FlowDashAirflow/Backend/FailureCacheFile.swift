@@ -24,7 +24,7 @@ struct FailureCacheFile: Sendable {
         let entries: [Record]
     }
 
-    static let format = 1
+    static let format = 2
     /// Far above 2,000 entries; a larger file is not one this code wrote.
     static let maximumSize = 8 << 20
 

@@ -13,6 +13,9 @@ struct LogFailure: Hashable, Sendable {
     let chain: [String]
     /// The last Airflow connection the try's log says it opened, when it says so.
     var connection: String? = nil
+    /// Addresses the try sent requests to, the likeliest failing one first: those the exception
+    /// chain names, then the last one a log line names (`Sending 'GET' to url: …`).
+    var requestURLs: [String] = []
 
     /// Reads the failure out of a task log.
     ///
@@ -23,6 +26,8 @@ struct LogFailure: Hashable, Sendable {
     static func from(_ entries: [TaskLogEntry]) -> LogFailure {
         var failure = exception(in: entries)
         failure.connection = lastConnection(in: entries)
+        let logged = entries.compactMap(\.event).flatMap(urls(in:))
+        failure.requestURLs = (failure.chain.flatMap(urls(in:)) + logged.suffix(1)).uniqued { $0 }
         return failure
     }
 
@@ -66,6 +71,15 @@ struct LogFailure: Hashable, Sendable {
     static func lastConnection(in entries: [TaskLogEntry]) -> String? {
         let wording = #/(?:Using connection ID|Connection Retrieved) '([^']+)'/#
         return entries.compactMap(\.event).flatMap { $0.matches(of: wording) }.last.map { String($0.output.1) }
+    }
+
+    /// The http(s) URLs a text names, without the punctuation that ends a sentence around them.
+    static func urls(in text: String) -> [String] {
+        text.matches(of: #/(?i)\bhttps?://[^\s'"<>`\\]+/#).map { match in
+            var url = String(match.output)
+            while let last = url.last, ".,;:)]}".contains(last) { url.removeLast() }
+            return url
+        }
     }
 
     /// `requests.exceptions.HTTPError` → `HTTPError`.

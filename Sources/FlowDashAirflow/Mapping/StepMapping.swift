@@ -15,10 +15,13 @@ struct TaskKey: Hashable, Sendable {
 /// Task instances as the steps of a run.
 enum StepMapping {
     /// Steps in the order they ran: by start date, tasks that have not started last, then by
-    /// task id and map index so the order is stable. `failures` holds the log of each failed task.
-    static func steps(of instances: [TaskInstanceDTO], failures: [TaskKey: LogFailure]) -> [StepRun] {
+    /// task id and map index so the order is stable. `failures` holds the log of each failed
+    /// task, `leads` the connections each failed task may have gone through.
+    static func steps(
+        of instances: [TaskInstanceDTO], failures: [TaskKey: LogFailure], leads: [TaskKey: [ConnectionLead]] = [:]
+    ) -> [StepRun] {
         ordered(instances).enumerated().map { position, instance in
-            step(instance, position: position, failure: failures[TaskKey(instance)])
+            step(instance, position: position, failure: failures[TaskKey(instance)], leads: leads[TaskKey(instance)])
         }
     }
 
@@ -35,11 +38,13 @@ enum StepMapping {
         }
     }
 
-    static func step(_ instance: TaskInstanceDTO, position: Int, failure: LogFailure?) -> StepRun {
+    /// `leads`: nil reads the connection from the task's fields alone (a step that did not fail).
+    static func step(_ instance: TaskInstanceDTO, position: Int, failure: LogFailure?, leads: [ConnectionLead]? = nil) -> StepRun {
         let status = StateMapping.stepStatus(instance.state)
+        let leads = leads ?? directLeads(of: instance, log: failure)
         return StepRun(
             position: position, name: name(of: instance), status: status,
-            connection: failure?.connection ?? connection(of: instance),
+            connection: leads.soleConnection, connectionLeads: leads, connectionIsRecorded: false,
             startedAt: instance.startDate, finishedAt: finishedAt(of: instance, status: status),
             error: status == .failed ? failure?.error : nil,
             output: output(of: instance, failure: status == .failed ? failure : nil))
@@ -51,31 +56,27 @@ enum StepMapping {
         return "\(instance.taskID)[\(index)]"
     }
 
-    /// The Airflow connection the task names in a rendered `conn_id`/`…_conn_id` field (SQL and
-    /// HTTP operators), or in the keyword arguments of a `@task` function (`op_kwargs`); else its
-    /// operator (`@task`, `HttpOperator`), because Airflow does not record which connections
-    /// Python code opened. (A failed try's log may name it; `step` prefers that.)
-    static func connection(of instance: TaskInstanceDTO) -> String? {
-        namedConnection(of: instance) ?? instance.operatorName ?? instance.operator
-    }
-
-    /// The connection a failed try went through, as its run's failure records it: the one its
-    /// log names, else the one its fields name. Never the operator: failures are grouped by
-    /// connection, and every `@task` is not one server.
-    static func failureConnection(of instance: TaskInstanceDTO, log: LogFailure?) -> String? {
-        log?.connection ?? namedConnection(of: instance)
-    }
-
-    private static func namedConnection(of instance: TaskInstanceDTO) -> String? {
+    /// The Airflow connections the task names in a rendered `conn_id`/`…_conn_id` field (SQL
+    /// and HTTP operators), or in the keyword arguments of a Python callable (`op_kwargs`).
+    /// Never its operator: `@task` is not a connection, and every `@task` is not one server.
+    static func namedConnections(of instance: TaskInstanceDTO) -> [String] {
         let fields = instance.renderedFields ?? [:]
-        return connectionID(in: fields) ?? fields["op_kwargs"]?.objectValue.flatMap(connectionID(in:))
+        return (connectionIDs(in: fields) + (fields["op_kwargs"]?.objectValue.map(connectionIDs(in:)) ?? []))
+            .uniqued { $0 }
     }
 
-    private static func connectionID(in fields: [String: JSONValue]) -> String? {
+    /// The connections the task's fields and its log name: what tells without guessing.
+    static func directLeads(of instance: TaskInstanceDTO, log: LogFailure?) -> [ConnectionLead] {
+        (namedConnections(of: instance).map { ConnectionLead(name: $0, evidence: .operatorField) }
+            + (log?.connection.map { [ConnectionLead(name: $0, evidence: .taskLog)] } ?? []))
+            .uniqued(by: \.name)
+    }
+
+    private static func connectionIDs(in fields: [String: JSONValue]) -> [String] {
         fields.filter { $0.key == "conn_id" || $0.key.hasSuffix("_conn_id") }
             .sorted { $0.key < $1.key }
             .compactMap { $0.value.stringValue }
-            .first { !$0.isEmpty }
+            .filter { !$0.isEmpty }
     }
 
     /// The end date; for a finished task without one, its start plus its duration.

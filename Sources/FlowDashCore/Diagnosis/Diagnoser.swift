@@ -45,13 +45,27 @@ public enum Diagnoser {
         guard let error = step.error else { return nil }
         let kind = kind(of: error)
         return Diagnosis(kind: kind, flow: flow, step: step.name, connection: step.connection,
-                         error: error, fix: fix(for: kind, flow: flow, connection: step.connection))
+                         connectionLeads: step.connectionLeads, error: error,
+                         fix: fix(for: kind, flow: flow, connection: step.connection, leads: step.connectionLeads,
+                                  connectionIsRecorded: step.connectionIsRecorded))
     }
 
-    public static func fix(for kind: FailureKind, flow: String, connection: String?) -> [FixAction] {
+    /// - Parameters:
+    ///   - leads: the connections the step may have gone through, best first, when inferred.
+    ///   - connectionIsRecorded: whether a step without a connection used none (the embedded
+    ///     engine: its credentials are in the flow, so the flow is edited) or one nobody knows.
+    public static func fix(
+        for kind: FailureKind, flow: String, connection: String?,
+        leads: [ConnectionLead] = [], connectionIsRecorded: Bool = true
+    ) -> [FixAction] {
         switch kind {
         case .authentication:
-            if let connection { return [.verifyConnection(connection), .resubmit] }
+            if let connection {
+                let unlisted = leads.contains { $0.name == connection && !$0.isListed }
+                return [unlisted ? .fixUnlistedConnection(connection) : .verifyConnection(connection), .resubmit]
+            }
+            if leads.count > 1 { return [.pickConnection(leads.map(\.name)), .resubmit] }
+            if !connectionIsRecorded { return [.findConnection, .resubmit] }
             return [.editDefinition(flow: flow), .resubmit]
         case .configuration: return [.editDefinition(flow: flow), .resubmit]
         case .transient: return [.resubmit]

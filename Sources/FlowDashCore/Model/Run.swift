@@ -57,7 +57,15 @@ public struct StepRun: Hashable, Sendable, Codable {
     public let position: Int
     public let name: String
     public let status: StepStatus
+    /// The connection the step went through, when it is known to be exactly one.
     public let connection: String?
+    /// Every connection it may have gone through, best first, with how each was found; empty
+    /// when the backend records the connection itself (or knows none).
+    public let connectionLeads: [ConnectionLead]
+    /// Whether the backend records which connection each step uses (the embedded engine does);
+    /// when it does not, a step without one is a step whose connection is unknown, not one
+    /// that used none.
+    public let connectionIsRecorded: Bool
     public let startedAt: Date?
     public let finishedAt: Date?
     public let error: StepError?
@@ -68,6 +76,7 @@ public struct StepRun: Hashable, Sendable, Codable {
 
     public init(
         position: Int, name: String, status: StepStatus, connection: String?,
+        connectionLeads: [ConnectionLead] = [], connectionIsRecorded: Bool = true,
         startedAt: Date? = nil, finishedAt: Date? = nil, error: StepError? = nil,
         request: String? = nil, output: String? = nil
     ) {
@@ -75,6 +84,8 @@ public struct StepRun: Hashable, Sendable, Codable {
         self.name = name
         self.status = status
         self.connection = connection
+        self.connectionLeads = connectionLeads
+        self.connectionIsRecorded = connectionIsRecorded
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.error = error

@@ -21,7 +21,9 @@ extension FixAction {
     /// same keys; a test keeps the two in step).
     public var interfaceKey: String? {
         switch self {
-        case .verifyConnection: "v"
+        case .verifyConnection, .pickConnection: "v"
+        case .findConnection: "c"
+        case .fixUnlistedConnection: nil
         case .editDefinition: "e"
         case .resubmit: "r"
         case .getHelp: nil
@@ -32,6 +34,9 @@ extension FixAction {
     public func command(runID: RunID) -> String? {
         switch self {
         case .verifyConnection(let name): "flowdash connections verify \(name)"
+        case .pickConnection: "flowdash connections verify --run \(runID)"
+        case .findConnection: "flowdash connections"
+        case .fixUnlistedConnection: nil
         case .editDefinition(let flow): "flowdash flows edit \(flow)"
         case .resubmit: "flowdash resubmit \(runID)"
         case .getHelp: nil

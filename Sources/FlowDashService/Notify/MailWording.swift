@@ -91,18 +91,31 @@ struct MailWording {
     func fixStep(_ action: FixAction) -> String {
         switch (language, action) {
         case (.english, .verifyConnection(let name)): "Re-verify connection '\(name)' with a valid secret."
+        case (.english, .pickConnection(let names)): "The step went through one of \(quoted(names)): re-verify the one it used."
+        case (.english, .findConnection): "Find the connection the step went through (nothing tells which) and re-verify it."
+        case (.english, .fixUnlistedConnection(let name)): "Connection '\(name)' is defined outside the server's list (the workers' environment or a secrets backend): correct its secret there."
         case (.english, .editDefinition(let flow)): "Edit the definition of flow '\(flow)' and correct the step."
         case (.english, .resubmit): "Resubmit the run with the same inputs."
         case (.english, .getHelp): "Look for help: flowdash solutions RUN lists matching solutions; flowdash support-bundle RUN collects what support needs."
         case (.french, .verifyConnection(let name)): "Vérifiez à nouveau la connexion « \(name) » avec un secret valide."
+        case (.french, .pickConnection(let names)): "L'étape est passée par l'une de ces connexions : \(quoted(names)) ; vérifiez à nouveau celle qu'elle a utilisée."
+        case (.french, .findConnection): "Trouvez la connexion par laquelle l'étape est passée (rien ne l'indique) et vérifiez-la à nouveau."
+        case (.french, .fixUnlistedConnection(let name)): "La connexion « \(name) » est définie hors de la liste du serveur (environnement des workers ou gestionnaire de secrets) : corrigez son secret là-bas."
         case (.french, .editDefinition(let flow)): "Modifiez la définition du flux « \(flow) » pour corriger l'étape."
         case (.french, .resubmit): "Soumettez à nouveau l'exécution avec les mêmes entrées."
         case (.french, .getHelp): "Cherchez de l'aide : flowdash solutions RUN liste les solutions ; flowdash support-bundle RUN rassemble ce dont le support a besoin."
         case (.dutch, .verifyConnection(let name)): "Controleer verbinding '\(name)' opnieuw met een geldig geheim."
+        case (.dutch, .pickConnection(let names)): "De stap liep via een van deze verbindingen: \(quoted(names)); controleer opnieuw de verbinding die hij gebruikte."
+        case (.dutch, .findConnection): "Zoek de verbinding waarlangs de stap liep (niets zegt welke) en controleer die opnieuw."
+        case (.dutch, .fixUnlistedConnection(let name)): "Verbinding '\(name)' staat buiten de lijst van de server (omgeving van de workers of een geheimenbeheer): corrigeer het geheim daar."
         case (.dutch, .editDefinition(let flow)): "Pas de definitie van stroom '\(flow)' aan en corrigeer de stap."
         case (.dutch, .resubmit): "Verzend de uitvoering opnieuw met dezelfde invoer."
         case (.dutch, .getHelp): "Zoek hulp: flowdash solutions RUN toont passende oplossingen; flowdash support-bundle RUN verzamelt wat support nodig heeft."
         }
+    }
+
+    private func quoted(_ names: [String]) -> String {
+        names.map { language == .french ? "« \($0) »" : "'\($0)'" }.joined(separator: ", ")
     }
 
     func command(_ command: String) -> String {

@@ -127,6 +127,8 @@ public struct RunDetailState: Sendable {
 public enum Modal: Sendable {
     case confirm(ConfirmRequest)
     case verify(VerifyDialog)
+    /// Several connections may have failed the step: the operator picks the one to verify.
+    case pickConnection(ConnectionPicker)
     case help
     case commandLine(PromptState)
     case filter(PromptState)
@@ -166,6 +168,21 @@ public struct VerifyDialog: Sendable {
 
     public init(connection: String, returnTo: RunID?) {
         self.connection = connection
+        self.returnTo = returnTo
+    }
+}
+
+/// The connections a failed step may have gone through, best first, one of them selected.
+public struct ConnectionPicker: Sendable, Equatable {
+    public let step: String
+    public let leads: [ConnectionLead]
+    public var selection = 0
+    /// As for the verify dialog it opens: the failed run to return to.
+    public let returnTo: RunID?
+
+    public init(step: String, leads: [ConnectionLead], returnTo: RunID?) {
+        self.step = step
+        self.leads = leads
         self.returnTo = returnTo
     }
 }

@@ -10,6 +10,10 @@ public enum StatusMessage: Sendable, Equatable {
     case verified(connection: String)
     case verifyRejected(connection: String, code: String, message: String)
     case verifyInconclusive(connection: String, code: String, message: String)
+    /// Nothing tells which connection the failing step used; the connections list is open.
+    case connectionUnknown(step: String)
+    /// The connection is defined where the backend cannot list it, so it cannot be verified here.
+    case connectionUnlisted(String)
     case resubmitting(RunID)
     case resubmitted(from: RunID, to: RunID)
     case runFinished(RunID, RunStatus)

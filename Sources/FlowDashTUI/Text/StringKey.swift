@@ -29,6 +29,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case diagnosisFailedStep, causeAuthentication, causeAuthenticationVia, causeConfiguration
     case causeTransient, causeOther
     case fixVerify, fixEdit, fixResubmit, fixHelp
+    case fixPickConnection, fixFindConnection, fixUnlistedConnection
+    case connectionFoundVia, evidenceOperatorField, evidenceTaskLog, evidenceHostMatch, evidenceDefinitionSource
 
     // Definition files that do not load, and the read-only source.
     case definitionTag, definitionDoesNotLoad, definitionFileLabel, definitionFlowLabel, definitionNoFlow
@@ -46,6 +48,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case confirmRerunTitle, confirmRerunOne, confirmRerunMany
     case verifyTitle, verifySecretLabel, verifyTyping, verifyProbing, verifyRejected
     case helpTitle, helpDisabled, helpClose
+    case pickConnectionTitle, pickConnectionUnlisted, pickConnectionKeys
 
     // Status messages.
     case messageLoading, messageFailed, messageVerified, messageVerifyRejected, messageVerifyInconclusive
@@ -54,6 +57,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case messageDefinitionReadOnly, messageActionDisabled, messageUnknownCommand, messageThemeChanged
     case messageCancelled, messageDemoReady
     case messageEditElsewhere, messageDefinitionFailuresUnavailable, messageCountingFailedSteps
+    case messageConnectionUnknown, messageConnectionUnlisted
     case messageNoFailedSteps, messageFailedStepsReady, messageRerunningFailedSteps, messageFailedStepsRerun
 
     // Why an action is off.

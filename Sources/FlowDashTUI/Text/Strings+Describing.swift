@@ -93,6 +93,9 @@ extension Strings {
         case .verified(let connection): self[.messageVerified, ["connection": clean(connection)]]
         case .verifyRejected(let connection, let code, let message):
             self[.messageVerifyRejected, ["connection": clean(connection), "code": clean(code), "message": clean(message)]]
+        case .connectionUnknown(let step):
+            self[.messageConnectionUnknown, ["step": clean(step), "key": "v"]]
+        case .connectionUnlisted(let connection): self[.messageConnectionUnlisted, ["connection": clean(connection)]]
         case .verifyInconclusive(let connection, let code, let message):
             self[.messageVerifyInconclusive,
                  ["connection": clean(connection), "code": clean(code), "message": clean(message)]]
@@ -196,6 +199,7 @@ extension Strings {
         case .authentication:
             if let connection = diagnosis.connection {
                 cause = self[.causeAuthenticationVia, ["code": code, "connection": clean(connection)]]
+                    + (diagnosis.connectionEvidence.map { " (" + self[.connectionFoundVia, ["evidence": evidence($0)]] + ")" } ?? "")
             } else {
                 cause = self[.causeAuthentication, ["code": code]]
             }
@@ -218,9 +222,24 @@ extension Strings {
         switch fix {
         case .verifyConnection(let connection):
             return self[.fixVerify, ["connection": clean(connection), "key": key(.verify, "v")]]
+        case .pickConnection(let connections):
+            return self[.fixPickConnection, ["connections": connections.map(clean).joined(separator: ", "),
+                                             "key": key(.verify, "v")]]
+        case .findConnection: return self[.fixFindConnection, ["key": key(.verify, "v")]]
+        case .fixUnlistedConnection(let connection): return self[.fixUnlistedConnection, ["connection": clean(connection)]]
         case .editDefinition(let flow): return self[.fixEdit, ["flow": clean(flow), "key": key(.edit, "e")]]
         case .resubmit: return self[.fixResubmit, ["key": key(.resubmit, "r")]]
         case .getHelp: return self[.fixHelp, ["key": key(.showHelp, "h")]]
+        }
+    }
+
+    /// `via host match`: how a connection the backend inferred was found.
+    public func evidence(_ evidence: ConnectionLead.Evidence) -> String {
+        switch evidence {
+        case .operatorField: self[.evidenceOperatorField]
+        case .taskLog: self[.evidenceTaskLog]
+        case .hostMatch: self[.evidenceHostMatch]
+        case .definitionSource: self[.evidenceDefinitionSource]
         }
     }
 

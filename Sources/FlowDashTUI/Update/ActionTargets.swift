@@ -40,19 +40,18 @@ enum ActionTargets {
         return !state.picked.isEmpty || (state.route == .inbox && state.inbox.groups.selected != nil)
     }
 
-    /// The connection `v` verifies: the failing step's on run detail (the diagnosis names it),
-    /// else the selected step's; the selected connection on the connections screen.
-    static func connectionToVerify(in state: AppState) -> String? {
+    /// What `v` verifies: on run detail, the connection of the failing step (else of the selected
+    /// one) — or, when a backend could only infer it, the connections to pick from, or none
+    /// known; on the connections screen, the selected connection. Nil: nothing to verify.
+    static func verifyTarget(in state: AppState) -> VerifyTarget? {
         switch state.route {
         case .runDetail:
             guard let detail = state.runDetail, let report = detail.report else { return nil }
-            if let connection = report.diagnosis?.connection ?? report.detail.failingStep?.connection {
-                return connection
-            }
             let steps = report.detail.steps
-            return steps.indices.contains(detail.selection) ? steps[detail.selection].connection : nil
+            let selected = steps.indices.contains(detail.selection) ? steps[detail.selection] : nil
+            return [report.detail.failingStep, selected].lazy.compactMap { $0.flatMap(VerifyTarget.init) }.first
         case .connections:
-            return state.connections.selected?.name
+            return state.connections.selected.map { .connection($0.name) }
         case .activity, .flows, .definitionFailure, .source, .tips, .help, .inbox, .inboxGroup, .bulkResubmit, .ledger:
             return nil
         }
@@ -86,6 +85,30 @@ enum ActionTargets {
         case .activity: selectedItem(state)?.definitionFailure
         case .definitionFailure(let file): state.activity.definitionFailures.first { $0.file == file }
         default: nil
+        }
+    }
+}
+
+/// What `v` acts on.
+enum VerifyTarget: Equatable {
+    case connection(String)
+    /// The step went through one of these; nothing tells which.
+    case choose(step: String, [ConnectionLead])
+    /// Defined where the backend cannot list it: it cannot be verified here.
+    case unlisted(String)
+    /// A failed step whose connection nothing tells (the backend does not record it).
+    case unknown(step: String)
+
+    init?(_ step: StepRun) {
+        if let connection = step.connection {
+            let unlisted = step.connectionLeads.contains { $0.name == connection && !$0.isListed }
+            self = unlisted ? .unlisted(connection) : .connection(connection)
+        } else if step.connectionLeads.count > 1 {
+            self = .choose(step: step.name, step.connectionLeads)
+        } else if step.status == .failed, !step.connectionIsRecorded {
+            self = .unknown(step: step.name)
+        } else {
+            return nil
         }
     }
 }

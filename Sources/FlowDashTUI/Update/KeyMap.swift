@@ -108,7 +108,7 @@ public enum KeyMap {
             if state.route == .connections {
                 return state.connections.selected == nil ? .nothingSelected : nil
             }
-            return ActionTargets.connectionToVerify(in: state) == nil ? .noConnection : nil
+            return ActionTargets.verifyTarget(in: state) == nil ? .noConnection : nil
         case .edit:
             // why: every activity row has a flow or, for a definition failure without one, a
             // file to point at; counting rows needs no sort, so the hint costs the frame nothing.

@@ -11,7 +11,7 @@ extension StatusLine {
     static func kind(of message: StatusMessage) -> Kind {
         switch message {
         case .failed, .verifyRejected, .verifyInconclusive, .definitionInvalid, .actionDisabled,
-             .unknownCommand, .definitionFailuresUnavailable, .bulkResubmitStillGoing:
+             .unknownCommand, .definitionFailuresUnavailable, .bulkResubmitStillGoing, .connectionUnlisted:
             .error
         case .bulkResubmitFinished(let tally):
             tally.refused + tally.failed == 0 ? .success : .error
@@ -23,7 +23,7 @@ extension StatusLine {
              .themeChanged, .cancelled, .demoReady, .editDefinitionElsewhere, .countingFailedSteps,
              .noFailedStepsToRerun, .failedStepsReady, .rerunningFailedSteps, .findingSolutions,
              .writingSupportBundle, .picked, .selectionCleared, .loadingGroup, .groupEmpty,
-             .bulkResubmitStarted, .bulkResubmitGoesOn:
+             .bulkResubmitStarted, .bulkResubmitGoesOn, .connectionUnknown:
             .info
         }
     }

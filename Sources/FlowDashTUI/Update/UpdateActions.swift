@@ -32,7 +32,7 @@ enum UpdateActions {
         case .refresh: return UpdateNavigation.reload(state)
         case .showConnections: return UpdateNavigation.show(.connections, &state)
         case .showFlows: return UpdateNavigation.show(.flows, &state)
-        case .verify: openVerifyDialog(&state)
+        case .verify: return openVerifyDialog(&state)
         case .edit:
             if let failure = ActionTargets.definitionFailure(in: state), failure.flow == nil {
                 state.status.show(.editDefinitionElsewhere(location: TextSanitizer.clean(failure.problem.location)))
@@ -145,10 +145,23 @@ enum UpdateActions {
         UpdateNavigation.reselect(kept, fallback: 0, &state)
     }
 
-    private static func openVerifyDialog(_ state: inout AppState) {
-        guard let connection = ActionTargets.connectionToVerify(in: state) else { return }
+    private static func openVerifyDialog(_ state: inout AppState) -> [Effect] {
+        guard let target = ActionTargets.verifyTarget(in: state) else { return [] }
         var returnTo: RunID?
         if case .runDetail(let id) = state.route { returnTo = id }
-        state.modal = .verify(VerifyDialog(connection: connection, returnTo: returnTo))
+        switch target {
+        case .connection(let connection):
+            state.modal = .verify(VerifyDialog(connection: connection, returnTo: returnTo))
+        case .choose(let step, let leads):
+            state.modal = .pickConnection(ConnectionPicker(step: step, leads: leads, returnTo: returnTo))
+        case .unlisted(let connection):
+            state.status.show(.connectionUnlisted(TextSanitizer.clean(connection)))
+        case .unknown(let step):
+            // why: never a made-up name; the operator knows the DAG and picks from the real list.
+            let effects = UpdateNavigation.show(.connections, &state)
+            state.status.show(.connectionUnknown(step: TextSanitizer.clean(step)))
+            return effects
+        }
+        return []
     }
 }

@@ -13,6 +13,9 @@ enum UpdateDialogs {
             return confirm(key, request, &state)
         case .verify(let dialog):
             return verify(key, dialog, &state)
+        case .pickConnection(let picker):
+            pick(key, picker, &state)
+            return []
         case .commandLine(let prompt):
             return UpdatePrompts.commandLine(key, prompt, &state)
         case .filter(let prompt):
@@ -39,6 +42,32 @@ enum UpdateDialogs {
         default:
             return []
         }
+    }
+
+    /// ↑/↓ (j/k) choose, Enter opens the verify dialog on the choice, Esc cancels. A connection
+    /// the backend cannot list is not verified: the status says where to fix it instead.
+    private static func pick(_ key: Key, _ picker: ConnectionPicker, _ state: inout AppState) {
+        var picker = picker
+        switch key {
+        case .escape:
+            state.modal = nil
+            state.status.show(.cancelled)
+            return
+        case .down, .character("j"): picker.selection = min(picker.selection + 1, picker.leads.count - 1)
+        case .up, .character("k"): picker.selection = max(picker.selection - 1, 0)
+        case .enter:
+            guard picker.leads.indices.contains(picker.selection) else { return }
+            let lead = picker.leads[picker.selection]
+            if lead.isListed {
+                state.modal = .verify(VerifyDialog(connection: lead.name, returnTo: picker.returnTo))
+            } else {
+                state.modal = nil
+                state.status.show(.connectionUnlisted(TextSanitizer.clean(lead.name)))
+            }
+            return
+        default: break
+        }
+        state.modal = .pickConnection(picker)
     }
 
     /// The masked secret field: type, Backspace, Ctrl-U clears, Enter probes, Esc cancels.

@@ -9,6 +9,7 @@ enum DialogViews {
         switch modal {
         case .confirm(let request): drawConfirm(request, state: state, theme: theme, strings: strings, into: &buffer)
         case .verify(let dialog): drawVerify(dialog, theme: theme, strings: strings, into: &buffer)
+        case .pickConnection(let picker): drawPicker(picker, theme: theme, strings: strings, into: &buffer)
         case .help: HelpOverlay.draw(state, theme: theme, strings: strings, into: &buffer)
         case .commandLine(let prompt): drawPrompt(":", prompt, in: layout.statusBar, theme: theme, into: &buffer)
         case .filter(let prompt): drawPrompt("/", prompt, in: layout.statusBar, theme: theme, into: &buffer)
@@ -71,6 +72,28 @@ enum DialogViews {
         }
         Paragraph.render(text, style: theme[role], in: Rect(x: inner.x, y: inner.y + 2, width: inner.width,
                                                              height: inner.height - 2), into: &buffer)
+    }
+
+    /// The connections a step may have gone through, best first, each with how it was found;
+    /// the selected one highlighted.
+    static func drawPicker(_ picker: ConnectionPicker, theme: Theme, strings: Strings, into buffer: inout ScreenBuffer) {
+        let title = strings[.pickConnectionTitle, ["step": clean(picker.step)]]
+        let rows = min(picker.leads.count, max(1, buffer.height - 6))
+        let inner = box(title: title, width: 72, contentRows: rows + 2, theme: theme, into: &buffer)
+        guard !inner.isEmpty else { return }
+        let first = max(0, min(picker.selection - rows + 1, picker.leads.count - rows))
+        for (row, index) in (first..<min(first + rows, picker.leads.count)).enumerated() where row < inner.height - 2 {
+            let lead = picker.leads[index]
+            let how = lead.isListed ? strings.evidence(lead.evidence) : strings[.pickConnectionUnlisted]
+            let style = index == picker.selection ? theme[.selection] : theme[.dialog]
+            let y = inner.y + row
+            buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            let used = buffer.write(clean(lead.name), x: inner.x, y: y, style: style, maxWidth: inner.width)
+            buffer.write("  " + how, x: inner.x + used, y: y, style: index == picker.selection ? style : theme[.dim],
+                         maxWidth: inner.width - used)
+        }
+        buffer.write(strings[.pickConnectionKeys], x: inner.x, y: inner.y + inner.height - 1, style: theme[.keyHint],
+                     maxWidth: inner.width)
     }
 
     /// `:` or `/` and the text typed so far, over the status line.
