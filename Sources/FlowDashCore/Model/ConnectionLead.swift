@@ -31,3 +31,29 @@ extension [ConnectionLead] {
     /// The one connection the step went through, when the leads name exactly one.
     public var soleConnection: String? { count == 1 ? first?.name : nil }
 }
+
+/// What verifying a step's connection means for one step: the CLI's `--run` and the
+/// interface's `v` read the same rule.
+public enum ConnectionToVerify: Hashable, Sendable {
+    case connection(String)
+    /// The step went through one of these, best first; nothing tells which.
+    case choose([ConnectionLead])
+    /// Defined where the backend cannot list it: it cannot be verified through FlowDash.
+    case unlisted(String)
+    /// A failed step whose connection nothing tells (a backend that does not record it).
+    case unknown
+
+    /// Nil when the step has nothing to verify (no connection, and none expected).
+    public init?(step: StepRun) {
+        if let connection = step.connection {
+            let unlisted = step.connectionLeads.contains { $0.name == connection && !$0.isListed }
+            self = unlisted ? .unlisted(connection) : .connection(connection)
+        } else if step.connectionLeads.count > 1 {
+            self = .choose(step.connectionLeads)
+        } else if step.status == .failed, !step.connectionIsRecorded {
+            self = .unknown
+        } else {
+            return nil
+        }
+    }
+}

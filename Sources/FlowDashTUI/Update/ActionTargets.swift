@@ -89,26 +89,20 @@ enum ActionTargets {
     }
 }
 
-/// What `v` acts on.
+/// What `v` acts on: Core's rule for one step, with the step's name for the dialogs.
 enum VerifyTarget: Equatable {
     case connection(String)
-    /// The step went through one of these; nothing tells which.
     case choose(step: String, [ConnectionLead])
-    /// Defined where the backend cannot list it: it cannot be verified here.
     case unlisted(String)
-    /// A failed step whose connection nothing tells (the backend does not record it).
     case unknown(step: String)
 
     init?(_ step: StepRun) {
-        if let connection = step.connection {
-            let unlisted = step.connectionLeads.contains { $0.name == connection && !$0.isListed }
-            self = unlisted ? .unlisted(connection) : .connection(connection)
-        } else if step.connectionLeads.count > 1 {
-            self = .choose(step: step.name, step.connectionLeads)
-        } else if step.status == .failed, !step.connectionIsRecorded {
-            self = .unknown(step: step.name)
-        } else {
-            return nil
+        switch ConnectionToVerify(step: step) {
+        case .connection(let name): self = .connection(name)
+        case .choose(let leads): self = .choose(step: step.name, leads)
+        case .unlisted(let name): self = .unlisted(name)
+        case .unknown: self = .unknown(step: step.name)
+        case nil: return nil
         }
     }
 }

@@ -59,11 +59,27 @@ enum JSONOutput {
         let status: String
         let failing: Bool
         let connection: String?
+        /// Every connection the step may have gone through, with how it was found (Airflow).
+        let connectionCandidates: [ConnectionCandidate]
         let startedAt: Date?
         let finishedAt: Date?
         let durationMs: Int?
         let error: StepError?
         let request: String?
+    }
+
+    struct ConnectionCandidate: Encodable {
+        let name: String
+        /// `operatorField`, `taskLog`, `hostMatch` or `definitionSource`.
+        let foundVia: String
+        /// False: the backend cannot list it (so it cannot be verified through FlowDash).
+        let listed: Bool
+
+        init(_ lead: ConnectionLead) {
+            name = lead.name
+            foundVia = lead.evidence.rawValue
+            listed = lead.isListed
+        }
     }
 
     struct Diagnosis: Encodable {
@@ -84,6 +100,7 @@ enum JSONOutput {
             steps = detail.steps.map { step in
                 Step(position: step.position, name: step.name, status: step.status.rawValue,
                      failing: step.position == failingPosition, connection: step.connection,
+                     connectionCandidates: step.connectionLeads.map(ConnectionCandidate.init),
                      startedAt: step.startedAt, finishedAt: step.finishedAt,
                      durationMs: step.duration.map { Int(($0 * 1000).rounded()) },
                      error: step.error.map { StepError(code: $0.code, message: TextSanitizer.clean($0.message)) },

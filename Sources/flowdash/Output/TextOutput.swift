@@ -41,7 +41,7 @@ struct TextOutput {
             let marker = step.position == failing ? red("!") : glyph(step.status)
             let error = step.error.map { "\($0.code) \(TextSanitizer.clean($0.message))" } ?? ""
             return [marker, "\(step.position + 1)", TextSanitizer.clean(step.name), step.status.rawValue,
-                    step.connection ?? "", step.duration.map(milliseconds) ?? "", TextSanitizer.truncate(error, to: 100)]
+                    connectionCell(step), step.duration.map(milliseconds) ?? "", TextSanitizer.truncate(error, to: 100)]
         }
         lines.append(table(header: ["", "#", "STEP", "STATUS", "CONNECTION", "TIME", "ERROR"], rows: rows))
         if let diagnosis = report.diagnosis {
@@ -54,6 +54,13 @@ struct TextOutput {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The step's connection; when only candidates are known, all of them (`a | b?`).
+    private func connectionCell(_ step: StepRun) -> String {
+        if let connection = step.connection { return TextSanitizer.clean(connection) }
+        guard step.connectionLeads.count > 1 else { return "" }
+        return step.connectionLeads.map { TextSanitizer.clean($0.name) }.joined(separator: " | ") + "?"
     }
 
     func connectionsTable(_ connections: [ConnectionInfo]) -> String {
