@@ -8,7 +8,8 @@
     airflow_setup.py seed --url URL --user U --password P --loopback-port N [--timeout S] [--out F]
         Wait for the test DAGs and the broken file's import error, create the http connections,
         trigger one run of each DAG with its conf, wait until all runs are finished, and check
-        each ended as expected (failed task + HTTP status in its log). Exit non-zero otherwise.
+        each ended as expected (its failed task, map index included, the tasks that must have
+        succeeded, and the HTTP status in the failed try's log). Exit non-zero otherwise.
 """
 import argparse
 import json
@@ -23,15 +24,82 @@ CONN_PASSWORD = "flowdash-airflow"  # what the loopback service accepts
 WRONG_PASSWORD = "expired-password-2024"
 BROKEN_FILE = "flowdash_broken.py"
 
-# dag_id -> (conf, expected run state, failing task, HTTP status in its log)
+
+class Seed:
+    """What one seeded run must show once finished.
+
+    conf: the run's conf; state: its final state; task (+ map_index, -1 when not mapped): the
+    task that must have failed, whose try-1 log (read through the REST API) must contain `log`,
+    the text carrying the HTTP `status` ("HTTP <status>" unless told); succeeded: (task_id,
+    map_index) pairs that must have succeeded.
+    """
+
+    def __init__(self, conf, state="failed", task=None, status=None, map_index=-1, log=None, succeeded=()):
+        self.conf, self.state, self.task, self.status, self.map_index = conf, state, task, status, map_index
+        self.log = log if log is not None else (f"HTTP {status}" if status else None)
+        self.succeeded = tuple(succeeded)
+        assert task is None or (status and str(status) in self.log), (task, status, self.log)
+
+
+LOADED = [("load_customer", -1)]  # the flowdash_* DAGs' first task, through flowdash_api
+PUSH = "push_to_stores.push_price_list"
+
 SEEDS = {
-    "flowdash_ok": ({"customer": "c-1000", "amount": 42.5}, "success", None, None),
-    "flowdash_unauthorized": ({"customer": "c-1001"}, "failed", "fetch_billing_account", 401),
-    "flowdash_not_found": ({"customer": "c-1002"}, "failed", "fetch_profile", 404),
-    "flowdash_bad_gateway": ({"customer": "c-1003"}, "failed", "sync_ledger", 502),
-    "flowdash_bad_request": ({"customer": "c-1004", "amount": "12,50"}, "failed", "create_invoice", 400),
-    "flowdash_no_manager": ({"customer": "c-1005"}, "failed", "request_approval", 422),
+    "flowdash_ok": Seed({"customer": "c-1000", "amount": 42.5}, state="success"),
+    "flowdash_unauthorized": Seed({"customer": "c-1001"}, task="fetch_billing_account", status=401, succeeded=LOADED),
+    "flowdash_not_found": Seed({"customer": "c-1002"}, task="fetch_profile", status=404, succeeded=LOADED),
+    "flowdash_bad_gateway": Seed({"customer": "c-1003"}, task="sync_ledger", status=502, succeeded=LOADED),
+    "flowdash_bad_request": Seed({"customer": "c-1004", "amount": "12,50"}, task="create_invoice", status=400,
+                                 succeeded=LOADED),
+    "flowdash_no_manager": Seed({"customer": "c-1005"}, task="request_approval", status=422, succeeded=LOADED),
+    # The ops_* DAGs are written as ordinary users write them (README: "DAGs as users write them");
+    # each fails 401 through a connection with a wrong password. `log` is each one's own wording.
+    "ops_invoice_export": Seed({"customer": "c-3001"}, task="fetch_open_invoices", status=401,
+                               log="401:Unauthorized"),
+    "ops_shipment_tracking": Seed({"shipments": ["SH-2001", "SH-2002"]}, task="refresh_tracking", status=401,
+                                  log="401:Unauthorized"),
+    "ops_payroll_report": Seed({"period": "2024-06"}, task="pull_payroll_run", status=401,
+                               log="401 Client Error: Unauthorized for url: http://127.0.0.1:"),
+    "ops_crm_contact_sync": Seed({"since": "2024-06-01"}, task="pull_changed_contacts", status=401,
+                                 log="401 Client Error: Unauthorized for url: http://localhost:"),
+    "ops_ledger_reconcile": Seed({"account": "4100-fx"}, task="post_adjustments", status=401,
+                                 log="HTTP Error 401: Unauthorized"),
+    "ops_store_price_sync": Seed({"price_list": "summer-2024"}, task=PUSH, map_index=2, status=401,
+                                 log="401:Unauthorized", succeeded=[(PUSH, 0), (PUSH, 1)]),
+    "ops_partner_feed": Seed({"partner": "acme"}, task="download_feed", status=401,
+                             log="Partner feed download failed with 401 Unauthorized (http://127.0.0.1:"),
+    "ops_warehouse_load": Seed({"region": "us", "batch": "b-20240601"}, task="start_load", status=401,
+                               log="Client error '401 Unauthorized' for url 'http://127.0.0.1:"),
 }
+
+# The http connections, id -> (fields, password). Their hosts take the forms users give them: an
+# IP, a name, a URL (with a path, or with the port in it: then no port field, since the http
+# provider appends the port to the host). Every ops_* connection has a stale password, so its DAG
+# fails 401 until the password is set to CONN_PASSWORD, except pos_europe: the price sync's
+# European stores pass and only the mapped instance through pos_americas fails. partner_api is
+# not here: it exists only in the scheduler's environment (script/airflow, AIRFLOW_CONN_PARTNER_API).
+# The CRM (port + 1) and the warehouse (port + 2) are servers of their own, as they would be.
+def connections(port):
+    def http(host, description, url=False, on=port):
+        fields = {"conn_type": "http", "host": host, "login": "svc", "description": description}
+        return fields if url else {**fields, "port": on, "schema": "http"}
+
+    loopback = "FlowDash test service on loopback"
+    return {
+        "flowdash_api": (http("127.0.0.1", loopback), CONN_PASSWORD),
+        "flowdash_billing_api": (http("127.0.0.1", f"{loopback} (wrong password; the right one is {CONN_PASSWORD})"),
+                                 WRONG_PASSWORD),
+        "billing_gateway": (http(f"http://127.0.0.1:{port}/billing", "Billing gateway (invoices, payments)", url=True),
+                            WRONG_PASSWORD),
+        "logistics_api": (http("localhost", "Carrier tracking API"), "logistics-2023"),
+        "payroll_api": (http("127.0.0.1", "Payroll provider"), "rotated-2024-q3"),
+        "crm_default": (http(f"http://localhost:{port + 1}", "CRM REST API", url=True), WRONG_PASSWORD),
+        "ledger_api": (http("127.0.0.1", "General ledger service"), "ledger-old-secret"),
+        "pos_europe": (http("localhost", "POS gateway, EU stores"), CONN_PASSWORD),
+        "pos_americas": (http("127.0.0.1", "POS gateway, US stores"), WRONG_PASSWORD),
+        "warehouse_eu": (http("127.0.0.1", "Data warehouse, EU region", on=port + 2), WRONG_PASSWORD),
+        "warehouse_us": (http("127.0.0.1", "Data warehouse, US region", on=port + 2), "wh-us-2024-01"),
+    }
 
 
 def log(msg):
@@ -141,23 +209,22 @@ def cmd_seed(args):
     log(f"DAGs parsed, import error of {BROKEN_FILE} recorded ({time.monotonic() - t0:.1f} s)")
 
     # 2. Connections (create, or reset to the intended values when they exist).
-    for conn_id, password in (("flowdash_api", CONN_PASSWORD), ("flowdash_billing_api", WRONG_PASSWORD)):
-        body = {"connection_id": conn_id, "conn_type": "http", "host": "127.0.0.1",
-                "port": args.loopback_port, "schema": "http", "login": "svc", "password": password,
-                "description": "FlowDash test service on loopback"
-                + ("" if password == CONN_PASSWORD else f" (wrong password; the right one is {CONN_PASSWORD})")}
+    conns = connections(args.loopback_port)
+    for conn_id, (fields, password) in conns.items():
+        body = {"connection_id": conn_id, **fields, "password": password}
         status, payload = api.request("POST", "/api/v2/connections", body)
         if status == 409:
             api.ok("PATCH", f"/api/v2/connections/{conn_id}", body)
         elif status != 201:
             raise SystemExit(f"[airflow] POST /api/v2/connections ({conn_id}) -> {status}: {payload}")
-    log("connections flowdash_api (right password) and flowdash_billing_api (wrong password) set")
+    right = sorted(c for c, (_, pw) in conns.items() if pw == CONN_PASSWORD)
+    log(f"{len(conns)} connections set; right password only: {', '.join(right)}")
 
     # 3. One run of each DAG with its conf.
     runs = {}
-    for dag_id, (conf, *_rest) in SEEDS.items():
+    for dag_id, seed in SEEDS.items():
         run = api.ok("POST", f"/api/v2/dags/{dag_id}/dagRuns",
-                     {"logical_date": None, "conf": conf, "note": "seeded by script/airflow up"})
+                     {"logical_date": None, "conf": seed.conf, "note": "seeded by script/airflow up"})
         runs[dag_id] = run["dag_run_id"]
     t_trig = time.monotonic()
     log(f"triggered {len(runs)} runs")
@@ -176,35 +243,54 @@ def cmd_seed(args):
 
     # 5. Each run ended the intended way, for the intended reason.
     problems = []
-    for dag_id, (conf, want_state, task_id, http_status) in SEEDS.items():
+    for dag_id, seed in SEEDS.items():
         run_id = urllib.parse.quote(runs[dag_id], safe="")
-        if states[dag_id] != want_state:
-            problems.append(f"{dag_id}: run {states[dag_id]}, expected {want_state}")
+        if states[dag_id] != seed.state:
+            problems.append(f"{dag_id}: run {states[dag_id]}, expected {seed.state}")
             continue
-        if task_id is None:
+        if seed.task is None:
             continue
-        tis = api.ok("GET", f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances")["task_instances"]
-        ti_state = {t["task_id"]: t["state"] for t in tis}
-        if ti_state.get("load_customer") != "success" or ti_state.get(task_id) != "failed":
-            problems.append(f"{dag_id}: task states {ti_state}")
+        tis = api.ok("GET", f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances?limit=100")["task_instances"]
+        ti_state = {(t["task_id"], t["map_index"]): t["state"] for t in tis}
+        want = {key: "success" for key in seed.succeeded}
+        want[(seed.task, seed.map_index)] = "failed"
+        if any(ti_state.get(key) != state for key, state in want.items()):
+            problems.append(f"{dag_id}: task states {ti_state}, expected {want}")
             continue
-        logs = api.ok("GET", f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}/logs/1")
-        text = json.dumps(logs.get("content"))
-        if f"HTTP {http_status}" not in text:
-            problems.append(f"{dag_id}: log of {task_id} lacks 'HTTP {http_status}'")
+        logs = api.ok("GET", f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{seed.task}/logs/1?"
+                      + urllib.parse.urlencode({"map_index": seed.map_index, "full_content": "true"}))
+        if seed.log not in "\n".join(strings_in(logs.get("content"))):
+            problems.append(f"{dag_id}: log of {seed.task} lacks {seed.log!r}")
     if problems:
         for p in problems:
             log("unexpected: " + p)
         raise SystemExit(1)
-    summary = {d: {"dag_run_id": runs[d], "state": states[d], "conf": SEEDS[d][0],
-                   "failed_task": SEEDS[d][2], "http_status": SEEDS[d][3]} for d in SEEDS}
+    summary = {}
+    for d, seed in SEEDS.items():
+        summary[d] = {"dag_run_id": runs[d], "state": states[d], "conf": seed.conf,
+                      "failed_task": seed.task, "http_status": seed.status}
+        if seed.map_index != -1:
+            summary[d]["map_index"] = seed.map_index
     if args.out:
         with open(args.out, "w") as f:
             json.dump(summary, f, indent=2)
-    for d in SEEDS:
-        extra = f" ({SEEDS[d][2]}: HTTP {SEEDS[d][3]})" if SEEDS[d][2] else ""
+    for d, seed in SEEDS.items():
+        where = f"{seed.task}[{seed.map_index}]" if seed.map_index != -1 else seed.task
+        extra = f" ({where}: HTTP {seed.status})" if seed.task else ""
         log(f"  {d:24} {states[d]}{extra}")
     return 0
+
+
+def strings_in(value):
+    """Every string in a decoded JSON value (the log entries' events, error details, ...)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_in(v)
 
 
 def main():

@@ -18,6 +18,22 @@ login/password); anything else gets 401. Routes, chosen so that each DAG fails i
     POST /v1/approvals                422 "no manager configured" unless the body has "manager"
     anything else                     404 {"error": "no route …"}
 
+Routes of the ops_* DAGs (written like ordinary users' DAGs; each fails 401 until its connection
+has the right password, then gets these 2xx answers):
+
+    GET  /v1/invoices?customer=…      200 {"customer", "invoices": […]}      (ops_invoice_export)
+    GET  /v1/shipments/<id>           200 {"id", "status"}                   (ops_shipment_tracking)
+    GET  /v1/payroll/runs/<period>    200 {"period", "employees", "gross"}   (ops_payroll_report)
+    GET  /v1/contacts                 200 {"contacts": […]}                  (ops_crm_contact_sync)
+    POST /v1/ledger/entries           201 {"posted": n}                      (ops_ledger_reconcile)
+    POST /v1/price-lists              200 {"store", "accepted"}              (ops_store_price_sync)
+    GET  /v1/partners/<id>/feed       200 {"partner", "items": […]}          (ops_partner_feed)
+    POST /v1/warehouse/loads          202 {"load_id", "batch"}               (ops_warehouse_load)
+
+    /billing/…                        the same as /… (and /billing as /): an http connection whose
+                                      host is a URL with a path, http://127.0.0.1:PORT/billing,
+                                      sends everything under that path, its connection test included
+
 Broken look-alikes of the Airflow API, for FlowDash's fault tests (no auth; base URL
 http://127.0.0.1:PORT/broken/<kind>, so FlowDash sends /broken/<kind>/api/v2/...):
 
@@ -37,6 +53,7 @@ import json
 import re
 import sys
 import threading
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SECRET = "flowdash-airflow"
@@ -105,6 +122,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, {"status": "ok"})
         if path.startswith("/broken/"):
             return self._broken(path)
+        # A connection whose host is a URL with a path prefix (http://127.0.0.1:PORT/billing):
+        # the http provider sends its calls and its connection test (POST /billing) under it.
+        if path == "/billing" or path.startswith("/billing/"):
+            path = path[len("/billing"):] or "/"
         if not self._authorized():
             return self._send(401, {"error": "invalid credentials"})
         if path == "/":
@@ -144,7 +165,37 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(422, {"error": f"no manager configured for customer {customer}"})
             return self._send(200, {"approved": True, "manager": body["manager"]})
 
+        reply = self._ops_route(path, body)
+        if reply is not None:
+            return self._send(*reply)
         return self._send(404, {"error": f"no route {self.command} {path}"})
+
+    def _ops_route(self, path, body):
+        """The ops_* DAGs' routes (authorized already): (status, payload), or None."""
+        method = "GET" if self.command == "HEAD" else self.command
+        query = urllib.parse.parse_qs(self.path.partition("?")[2])
+        body = body if isinstance(body, dict) else {}
+        if method == "GET" and path == "/v1/invoices":
+            customer = query.get("customer", ["?"])[0]
+            return 200, {"customer": customer, "invoices": [{"id": f"inv-{customer}-1", "status": "open", "amount": 120.0}]}
+        m = re.fullmatch(r"/v1/shipments/([A-Za-z0-9_-]+)", path)
+        if method == "GET" and m:
+            return 200, {"id": m.group(1), "status": "in_transit"}
+        m = re.fullmatch(r"/v1/payroll/runs/([0-9]{4}-[0-9]{2})", path)
+        if method == "GET" and m:
+            return 200, {"period": m.group(1), "employees": 12, "gross": 48250.0}
+        if method == "GET" and path == "/v1/contacts":
+            return 200, {"contacts": [{"id": "ct-1", "email": "ana@example.com"}, {"id": "ct-2", "email": "li@example.com"}]}
+        if method == "POST" and path == "/v1/ledger/entries":
+            return 201, {"posted": len(body.get("entries") or [])}
+        if method == "POST" and path == "/v1/price-lists":
+            return 200, {"store": body.get("store"), "accepted": len(body.get("items") or [])}
+        m = re.fullmatch(r"/v1/partners/([A-Za-z0-9_-]+)/feed", path)
+        if method == "GET" and m:
+            return 200, {"partner": m.group(1), "items": [{"sku": "A-1", "qty": 3}]}
+        if method == "POST" and path == "/v1/warehouse/loads":
+            return 202, {"load_id": f"load-{body.get('batch', '?')}", "batch": body.get("batch")}
+        return None
 
 
     def _broken(self, path):
@@ -177,15 +228,20 @@ class Server(ThreadingHTTPServer):
 def main():
     global SECRET
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=28099)
+    # why: one process stands for several services (the CRM and the warehouse on ports of their
+    # own, as separate servers would be), so a failing request's port tells them apart.
+    parser.add_argument("--port", type=int, action="append", help="repeat to listen on several ports")
     parser.add_argument("--secret", default=SECRET)
     args = parser.parse_args()
     SECRET = args.secret
-    server = Server(("127.0.0.1", args.port), Handler)
-    sys.stderr.write(f"failing_api listening on http://127.0.0.1:{args.port}\n")
+    servers = [Server(("127.0.0.1", port), Handler) for port in (args.port or [28099])]
+    for server in servers[1:]:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    ports = ", ".join(str(server.server_address[1]) for server in servers)
+    sys.stderr.write(f"failing_api listening on 127.0.0.1 ports {ports}\n")
     sys.stderr.flush()
     try:
-        server.serve_forever()
+        servers[0].serve_forever()
     except KeyboardInterrupt:
         pass
 
