@@ -81,6 +81,29 @@ final class AirflowCLITests {
         #expect(!runs.contains { $0["runId"] as? String == (try? live.runID(of: "flowdash_ok")) })
     }
 
+    /// `--run`: the connection the failing step went through, never a guess: several are listed
+    /// (without a terminal, to name one), one the server cannot list is explained; nothing is
+    /// asked or stored in either case.
+    @Test func verifyByRunListsTheCandidatesOrExplainsAWorkersOnlyConnection() throws {
+        let ambiguous = try run(["connections", "verify", "--run", try live.runID(of: "ops_warehouse_load"), "--password-stdin"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("1. warehouse_eu  (via host match)"), "\(ambiguous.stderr)")
+        #expect(ambiguous.stderr.contains("2. warehouse_us  (via host match)"))
+        #expect(ambiguous.stderr.contains("name the one to verify: flowdash connections verify NAME"))
+
+        let unlisted = try run(["connections", "verify", "--run", try live.runID(of: "ops_partner_feed"), "--password-stdin"])
+        #expect(unlisted.status == 1)
+        #expect(unlisted.stderr.contains("connection 'partner_api' is not in the server's list"), "\(unlisted.stderr)")
+
+        let shown = try json(["run", "show", try live.runID(of: "ops_warehouse_load")]) as? [String: Any]
+        let steps = try #require(shown?["steps"] as? [[String: Any]])
+        let failing = try #require(steps.first { $0["failing"] as? Bool == true })
+        #expect(failing["connection"] == nil)
+        let candidates = try #require(failing["connectionCandidates"] as? [[String: Any]])
+        #expect(candidates.map { $0["name"] as? String } == ["warehouse_eu", "warehouse_us"])
+        #expect(candidates.allSatisfy { $0["foundVia"] as? String == "hostMatch" && $0["listed"] as? Bool == true })
+    }
+
     @Test func runShowOfThe401RunNamesTheFailingTask() throws {
         let id = try live.runID(of: "flowdash_unauthorized")
         let text = try run(["run", "show", id])
