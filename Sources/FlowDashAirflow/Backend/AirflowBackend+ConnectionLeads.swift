@@ -11,8 +11,10 @@ extension AirflowBackend {
         of failed: [(instance: TaskInstanceDTO, log: LogFailure?)], dagID: String
     ) async -> [TaskKey: [ConnectionLead]] {
         guard !failed.isEmpty else { return [:] }
+        // why: the list is read even when a task's fields name its connection (once a minute at
+        // most): a name the server does not list cannot be verified, and `v` must say so.
         let finder = ConnectionFinder(connections: await connectionDirectory())
-        let needsSource = failed.contains { $0.log?.connection == nil && StepMapping.namedConnections(of: $0.instance).isEmpty }
+        let needsSource = failed.contains { StepMapping.directLeads(of: $0.instance, log: $0.log).isEmpty }
         let source = needsSource ? await dagSource(of: dagID) : nil
         return Dictionary(failed.map { (TaskKey($0.instance), finder.leads(of: $0.instance, log: $0.log, source: source)) },
                           uniquingKeysWith: { first, _ in first })
@@ -67,9 +69,6 @@ actor ConnectionEvidenceCache {
 
     func remember(connections: [ConnectionDTO]?) { connectionList = Entry(value: connections, at: .now) }
     func remember(source: String?, of dagID: String) { sources[dagID] = Entry(value: source, at: .now) }
-
-    /// After a verify the list may differ (and the caller wants a fresh look).
-    func forgetConnections() { connectionList = nil }
 
     private func fresh<Value>(_ entry: Entry<Value>?) -> Entry<Value>? {
         guard let entry, ContinuousClock.now - entry.at < Self.lifetime else { return nil }

@@ -11,9 +11,13 @@ struct ConnectionFinder: Sendable {
     /// The addresses a host name stands for (hostname vs IP); empty when it does not resolve.
     let resolve: @Sendable (String) -> Set<String>
 
+    /// The ids of `connections`.
+    private let knownNames: Set<String>
+
     init(connections: [ConnectionDTO]?, resolve: @escaping @Sendable (String) -> Set<String> = HostAddresses.resolve) {
         self.connections = connections
         self.resolve = resolve
+        knownNames = Set((connections ?? []).map(\.connectionID))
     }
 
     /// Every connection the failed `instance` may have gone through, best first; empty when
@@ -35,8 +39,6 @@ struct ConnectionFinder: Sendable {
         if !unlisted.isEmpty, both.isEmpty, connections != nil { return unlisted.map { lead($0, .definitionSource) } }
         return matched.map { lead($0, .hostMatch) }
     }
-
-    private var knownNames: Set<String> { Set((connections ?? []).map(\.connectionID)) }
 
     private func lead(_ name: String, _ evidence: ConnectionLead.Evidence) -> ConnectionLead {
         ConnectionLead(name: name, evidence: evidence, isListed: connections == nil || knownNames.contains(name))
