@@ -50,7 +50,7 @@ struct TextOutput {
             lines.append("What happened: \(TextSanitizer.clean(DiagnosisText.whatHappened(diagnosis)))")
             lines.append("How to fix:")
             for (index, step) in DiagnosisText.howToFix(diagnosis, runID: run.id).enumerated() {
-                lines.append("  \(index + 1). \(step)")
+                lines.append("  \(index + 1). \(TextSanitizer.clean(step))")
             }
         }
         return lines.joined(separator: "\n")
